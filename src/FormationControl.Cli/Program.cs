@@ -1,6 +1,20 @@
+using System.CommandLine;
+using FormationControl.Cli.Commands;
+using FormationControl.Cli.Commands.Modbus;
+
 namespace FormationControl.Cli;
 
-internal static class Program
+/// <summary>The <c>fc</c> command: one executable, one subcommand per job.</summary>
+public static class Program
 {
-    private static int Main() => 0;
+    public static Task<int> Main(string[] args) => CreateRoot().Parse(args).InvokeAsync();
+
+    /// <summary>The full command tree (tests parse against it too).</summary>
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("FormationControl: forms, grades and traces lithium-ion cells on cycler channels over Modbus.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ModbusCommand.Create());
+        return root;
+    }
 }

@@ -1,0 +1,109 @@
+using FormationControl.Controller.Channels;
+using FormationControl.Devices.Cycler;
+using FormationControl.Modbus.Master;
+using FormationControl.Modbus.Protocol;
+
+namespace FormationControl.Controller.Polling;
+
+/// <summary>
+/// Polls one cycler unit and drives the runs on its channels: read every channel, let each run decide,
+/// send what they ask for, refresh the watchdog. One poll at a time per unit; units poll concurrently.
+/// </summary>
+public sealed class UnitSupervisor
+{
+    private readonly Dictionary<int, ChannelRun> _runs = [];
+
+    public UnitSupervisor(string name, CyclerDriver driver)
+    {
+        Name = name;
+        Driver = driver;
+    }
+
+    public string Name { get; }
+
+    public CyclerDriver Driver { get; }
+
+    public IReadOnlyDictionary<int, ChannelRun> Runs => _runs;
+
+    /// <summary>The last poll's snapshot, or <c>null</c> before the first successful poll.</summary>
+    public UnitSnapshot? LastSnapshot { get; private set; }
+
+    /// <summary>The last communication failure, cleared by the next successful poll.</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Polls that failed since the unit was attached.</summary>
+    public int FailedPolls { get; private set; }
+
+    /// <summary>Assigns a run to a channel; it starts at the next poll.</summary>
+    public void Attach(int channel, ChannelRun run)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channel, Driver.ChannelCount);
+        if (_runs.TryGetValue(channel, out var existing) && !existing.IsFinished)
+        {
+            throw new InvalidOperationException($"{Name} channel {channel + 1} is busy with cell {existing.CellId}.");
+        }
+
+        _runs[channel] = run;
+    }
+
+    /// <summary>One poll cycle at controller time <paramref name="now"/>.</summary>
+    public async Task PollAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        UnitSnapshot snapshot;
+        try
+        {
+            snapshot = await Driver.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsCommunicationFailure(e))
+        {
+            // Never act on stale data: every run on the unit waits for the next good read.
+            LastError = e;
+            FailedPolls++;
+            foreach (var run in _runs.Values)
+            {
+                run.OnCommLost();
+            }
+
+            return;
+        }
+
+        LastError = null;
+        LastSnapshot = snapshot;
+        foreach (var (channel, run) in _runs)
+        {
+            if (run.IsFinished)
+            {
+                continue;
+            }
+
+            var status = snapshot.Channels[channel];
+            var action = run.State == ChannelState.Ready ? run.Begin(status, now) : run.OnStatus(status, now);
+            await ExecuteAsync(channel, action, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SendAsync(() => Driver.HeartbeatAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    private Task ExecuteAsync(int channel, ChannelAction action, CancellationToken cancellationToken) => action.Kind switch
+    {
+        ChannelActionKind.StartStep => SendAsync(() => Driver.StartStepAsync(channel, action.Command!, cancellationToken)),
+        ChannelActionKind.StopOutput => SendAsync(() => Driver.StopAsync(channel, cancellationToken)),
+        _ => Task.CompletedTask,
+    };
+
+    // A lost write shows in the next read (the step sequence does not move) and the run reacts there.
+    private async Task SendAsync(Func<ValueTask> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsCommunicationFailure(e))
+        {
+            LastError = e;
+        }
+    }
+
+    private static bool IsCommunicationFailure(Exception e) =>
+        e is ModbusException or TimeoutException or IOException or System.Net.Sockets.SocketException;
+}
