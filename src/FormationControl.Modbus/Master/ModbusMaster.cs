@@ -96,7 +96,7 @@ public abstract class ModbusMaster : IModbusMaster
 
         // Abort first so a request in flight ends now, then wait for it before freeing its buffers.
         AbortTransport();
-        await _gate.WaitAsync();
+        await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
             ReleaseTransport();
@@ -142,7 +142,7 @@ public abstract class ModbusMaster : IModbusMaster
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ExecuteAsync(byte unitId, MasterOperation operation, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(IsDisposed, this);
@@ -151,7 +151,7 @@ public abstract class ModbusMaster : IModbusMaster
             {
                 try
                 {
-                    ReadOnlyMemory<byte> response = await ExchangeAsync(unitId, operation.Function, length, ct);
+                    ReadOnlyMemory<byte> response = await ExchangeAsync(unitId, operation.Function, length, ct).ConfigureAwait(false);
                     operation.Decode(response.Span, RequestPdu.Span[..length]);
                     return;
                 }

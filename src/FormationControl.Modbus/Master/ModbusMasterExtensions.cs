@@ -12,7 +12,7 @@ public static class ModbusMasterExtensions
         ArgumentNullException.ThrowIfNull(master);
         ModbusLimits.CheckQuantity(count, ModbusLimits.MaxReadRegisters, address, nameof(count), ModbusFunctionCode.ReadHoldingRegisters);
         var registers = new ushort[count];
-        await master.ReadHoldingRegistersAsync(unitId, address, registers.AsMemory(), ct);
+        await master.ReadHoldingRegistersAsync(unitId, address, registers.AsMemory(), ct).ConfigureAwait(false);
         return registers;
     }
 
@@ -23,7 +23,7 @@ public static class ModbusMasterExtensions
         ArgumentNullException.ThrowIfNull(master);
         ModbusLimits.CheckQuantity(count, ModbusLimits.MaxReadRegisters, address, nameof(count), ModbusFunctionCode.ReadInputRegisters);
         var registers = new ushort[count];
-        await master.ReadInputRegistersAsync(unitId, address, registers.AsMemory(), ct);
+        await master.ReadInputRegistersAsync(unitId, address, registers.AsMemory(), ct).ConfigureAwait(false);
         return registers;
     }
 
@@ -34,7 +34,7 @@ public static class ModbusMasterExtensions
         ArgumentNullException.ThrowIfNull(master);
         ModbusLimits.CheckQuantity(count, ModbusLimits.MaxReadBits, address, nameof(count), ModbusFunctionCode.ReadCoils);
         var bits = new bool[count];
-        await master.ReadCoilsAsync(unitId, address, bits.AsMemory(), ct);
+        await master.ReadCoilsAsync(unitId, address, bits.AsMemory(), ct).ConfigureAwait(false);
         return bits;
     }
 
@@ -45,7 +45,7 @@ public static class ModbusMasterExtensions
         ArgumentNullException.ThrowIfNull(master);
         ModbusLimits.CheckQuantity(count, ModbusLimits.MaxReadBits, address, nameof(count), ModbusFunctionCode.ReadDiscreteInputs);
         var bits = new bool[count];
-        await master.ReadDiscreteInputsAsync(unitId, address, bits.AsMemory(), ct);
+        await master.ReadDiscreteInputsAsync(unitId, address, bits.AsMemory(), ct).ConfigureAwait(false);
         return bits;
     }
 
@@ -62,7 +62,7 @@ public static class ModbusMasterExtensions
         ArgumentNullException.ThrowIfNull(master);
         ModbusLimits.CheckQuantity(readCount, ModbusLimits.MaxReadRegisters, readAddress, nameof(readCount), ModbusFunctionCode.ReadWriteMultipleRegisters);
         var registers = new ushort[readCount];
-        await master.ReadWriteMultipleRegistersAsync(unitId, readAddress, registers.AsMemory(), writeAddress, values, ct);
+        await master.ReadWriteMultipleRegistersAsync(unitId, readAddress, registers.AsMemory(), writeAddress, values, ct).ConfigureAwait(false);
         return registers;
     }
 }

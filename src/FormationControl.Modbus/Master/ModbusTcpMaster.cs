@@ -56,7 +56,7 @@ public sealed class ModbusTcpMaster : ModbusMaster
         {
             using var connectTimeout = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token);
-            await socket.ConnectAsync(host, port, linked.Token);
+            await socket.ConnectAsync(host, port, linked.Token).ConfigureAwait(false);
             return new ModbusTcpMaster(socket, endpoint, options);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -91,11 +91,11 @@ public sealed class ModbusTcpMaster : ModbusMaster
         bool sent = false;
         try
         {
-            await SendAsync(_sendBuffer.AsMemory(0, MbapHeader.Length + pduLength), token);
+            await SendAsync(_sendBuffer.AsMemory(0, MbapHeader.Length + pduLength), token).ConfigureAwait(false);
             sent = true;
             while (true)
             {
-                MbapFrame frame = await ReceiveFrameAsync(token);
+                MbapFrame frame = await ReceiveFrameAsync(token).ConfigureAwait(false);
                 if (frame.TransactionId != transactionId)
                 {
                     DiscardedResponses++;
@@ -161,22 +161,24 @@ public sealed class ModbusTcpMaster : ModbusMaster
         ArrayPool<byte>.Shared.Return(_sendBuffer);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken token)
     {
         // One write per frame; the loop only matters if the kernel accepted part of it.
         while (!frame.IsEmpty)
         {
-            int count = await _socket.SendAsync(frame, SocketFlags.None, token);
+            int count = await _socket.SendAsync(frame, SocketFlags.None, token).ConfigureAwait(false);
             frame = frame[count..];
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<MbapFrame> ReceiveFrameAsync(CancellationToken token)
     {
         MbapFrame frame;
         while (!_decoder.TryReadFrame(out frame))
         {
-            int count = await _socket.ReceiveAsync(_decoder.GetReceiveMemory(), SocketFlags.None, token);
+            int count = await _socket.ReceiveAsync(_decoder.GetReceiveMemory(), SocketFlags.None, token).ConfigureAwait(false);
             if (count == 0)
             {
                 throw Fail("the slave closed the connection", null);

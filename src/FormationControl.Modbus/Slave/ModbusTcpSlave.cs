@@ -64,13 +64,13 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
     {
         if (!_stopping.IsCancellationRequested)
         {
-            await _stopping.CancelAsync();
+            await _stopping.CancelAsync().ConfigureAwait(false);
         }
 
         _listener?.Dispose();
         if (_acceptLoop is not null)
         {
-            await _acceptLoop;
+            await _acceptLoop.ConfigureAwait(false);
         }
 
         foreach (TcpSlaveConnection connection in _connections.Keys)
@@ -78,12 +78,12 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
             connection.Abort();
         }
 
-        await Task.WhenAll(_connections.Values);
+        await Task.WhenAll(_connections.Values).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 
@@ -94,7 +94,7 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
             Socket client;
             try
             {
-                client = await listener.AcceptAsync(token);
+                client = await listener.AcceptAsync(token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -123,7 +123,7 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
     {
         try
         {
-            await connection.RunAsync(token);
+            await connection.RunAsync(token).ConfigureAwait(false);
         }
         finally
         {

@@ -21,7 +21,7 @@ internal sealed class TcpSlaveConnection(Socket socket, IModbusDataStore store)
         {
             while (true)
             {
-                int count = await socket.ReceiveAsync(decoder.GetReceiveMemory(), SocketFlags.None, token);
+                int count = await socket.ReceiveAsync(decoder.GetReceiveMemory(), SocketFlags.None, token).ConfigureAwait(false);
                 if (count == 0)
                 {
                     return;
@@ -38,7 +38,7 @@ internal sealed class TcpSlaveConnection(Socket socket, IModbusDataStore store)
                     int pduLength = ModbusPduResponder.Respond(
                         store, frame.UnitId, frame.Pdu.Span, response.AsSpan(MbapHeader.Length, ModbusLimits.MaxPduLength));
                     MbapHeader.Write(response, frame.TransactionId, frame.UnitId, pduLength);
-                    await SendAsync(response.AsMemory(0, MbapHeader.Length + pduLength), token);
+                    await SendAsync(response.AsMemory(0, MbapHeader.Length + pduLength), token).ConfigureAwait(false);
                 }
             }
         }
@@ -74,7 +74,7 @@ internal sealed class TcpSlaveConnection(Socket socket, IModbusDataStore store)
     {
         while (!frame.IsEmpty)
         {
-            int sent = await socket.SendAsync(frame, SocketFlags.None, token);
+            int sent = await socket.SendAsync(frame, SocketFlags.None, token).ConfigureAwait(false);
             frame = frame[sent..];
         }
     }

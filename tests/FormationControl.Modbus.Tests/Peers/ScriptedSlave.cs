@@ -15,7 +15,10 @@ internal sealed class ScriptedSlave : IAsyncDisposable
     private TcpClient? _client;
     private NetworkStream? _stream;
 
-    public ScriptedSlave() => _listener.Start();
+    private ScriptedSlave() => _listener.Start();
+
+    /// <summary>Listens on 127.0.0.1 with a free port.</summary>
+    public static ScriptedSlave Start() => new();
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
