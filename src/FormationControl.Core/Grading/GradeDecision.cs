@@ -1,0 +1,4 @@
+namespace FormationControl.Core.Grading;
+
+/// <summary>The grade a cell got and why, e.g. ("A", "capacity 101.2 Ah is in 'A' [100.5, 110) Ah").</summary>
+public sealed record GradeDecision(string Grade, string Reason);

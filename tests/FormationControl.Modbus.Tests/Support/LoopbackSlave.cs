@@ -1,0 +1,26 @@
+using System.Net;
+using FormationControl.Modbus.Master;
+using FormationControl.Modbus.Slave;
+
+namespace FormationControl.Modbus.Tests.Support;
+
+/// <summary>Our slave on 127.0.0.1 with a free port, over a <see cref="RegisterBank"/> (or another store).</summary>
+internal sealed class LoopbackSlave : IAsyncDisposable
+{
+    private LoopbackSlave(IModbusDataStore store)
+    {
+        Slave = new ModbusTcpSlave(store);
+        EndPoint = Slave.Start(new IPEndPoint(IPAddress.Loopback, 0));
+    }
+
+    public ModbusTcpSlave Slave { get; }
+
+    public IPEndPoint EndPoint { get; }
+
+    public static LoopbackSlave Start(IModbusDataStore store) => new(store);
+
+    public Task<ModbusTcpMaster> ConnectAsync(ModbusTcpMasterOptions? options = null) =>
+        ModbusTcpMaster.ConnectAsync("127.0.0.1", EndPoint.Port, options).Within();
+
+    public async ValueTask DisposeAsync() => await Slave.DisposeAsync().Within();
+}
