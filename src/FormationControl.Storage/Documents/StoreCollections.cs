@@ -1,0 +1,25 @@
+using LiteDB;
+
+namespace FormationControl.Storage;
+
+/// <summary>The store's LiteDB collections, all keyed by 64-bit ids that LiteDB assigns in order.</summary>
+internal sealed class StoreCollections(LiteDatabase database)
+{
+    public const string RunsName = "runs";
+    public const string StepResultsName = "steps";
+    public const string GradesName = "grades";
+    public const string SamplesName = "samples";
+    public const string MetaName = "meta";
+
+    public static IReadOnlyList<string> AllNames { get; } = [RunsName, StepResultsName, GradesName, SamplesName, MetaName];
+
+    public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
+
+    public ILiteCollection<BsonDocument> StepResults { get; } = database.GetCollection(StepResultsName, BsonAutoId.Int64);
+
+    public ILiteCollection<BsonDocument> Grades { get; } = database.GetCollection(GradesName, BsonAutoId.Int64);
+
+    public ILiteCollection<BsonDocument> Samples { get; } = database.GetCollection(SamplesName, BsonAutoId.Int64);
+
+    public ILiteCollection<BsonDocument> Meta { get; } = database.GetCollection(MetaName);
+}
