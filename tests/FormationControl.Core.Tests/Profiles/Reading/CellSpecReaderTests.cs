@@ -36,7 +36,7 @@ public class CellSpecReaderTests
         var errors = Errors(json);
         Assert.Equal(3, errors.Count);
         DiagnosticAssert.Matches(errors[0], "$.cell.nominalCapacity", TextPosition.Of(json, "100,"),
-            "a bare number has no unit; expected a capacity (e.g. \"100 Ah\") written as a string, e.g. \"100 Ah\"");
+            "a bare number has no unit; write a capacity as a string, e.g. \"100 Ah\"");
         DiagnosticAssert.Matches(errors[1], "$.cell.maxChargeCurrent", TextPosition.Of(json, "\"1C\""),
             "1C is a C-rate, but no nominal capacity is known to turn it into amps (cell.nominalCapacity is missing or invalid)");
         DiagnosticAssert.Matches(errors[2], "$.cell.maxDischargeCurrent", TextPosition.Of(json, "\"1C\"", 2), "1C is a C-rate");

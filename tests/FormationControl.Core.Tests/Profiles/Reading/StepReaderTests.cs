@@ -95,7 +95,7 @@ public class StepReaderTests
     [InlineData("""{ "type": "dischargeCc", "current": "0.7C", "limits": [ { "time": "1 h" } ] }""", "\"0.7C\"", "70 A reaches safety.maxCurrent (60 A)")]
     [InlineData("""{ "type": "chargeCc", "current": "-10 A", "limits": [ { "time": "1 h" } ] }""", "\"-10 A\"", "the current is a magnitude and must be greater than zero; the step type gives the direction")]
     [InlineData("""{ "type": "chargeCc", "current": "10 V", "limits": [ { "time": "1 h" } ] }""", "\"10 V\"", "expected a current (e.g. \"10 A\") or a C-rate (e.g. \"C/10\"), but \"10 V\" is a voltage")]
-    [InlineData("""{ "type": "chargeCc", "current": 10, "limits": [ { "time": "1 h" } ] }""", "10,", "a bare number has no unit; expected a current (e.g. \"10 A\") or a C-rate (e.g. \"C/10\") written as a string, e.g. \"10 A\"")]
+    [InlineData("""{ "type": "chargeCc", "current": 10, "limits": [ { "time": "1 h" } ] }""", "10,", "a bare number has no unit; write a current or a C-rate as a string, e.g. \"10 A\"")]
     public void Current_is_checked_against_cell_and_safety(string step, string value, string message)
     {
         var (json, errors) = Load(step);
