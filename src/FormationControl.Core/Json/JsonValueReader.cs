@@ -40,7 +40,8 @@ internal static class JsonValueReader
         string expected = DimensionText.DescribeExpected(allowed);
         if (node is JsonSourceScalar { Kind: JsonValueKind.Number } number)
         {
-            diagnostics.Report(node, $"a bare number has no unit; expected {expected} written as a string, e.g. \"{number.Text} {allowed[0].BaseUnit()}\"");
+            string what = string.Join(" or ", allowed.Select(d => d.Describe()));
+            diagnostics.Report(node, $"a bare number has no unit; write {what} as a string, e.g. \"{number.Text} {allowed[0].BaseUnit()}\"");
             return null;
         }
 

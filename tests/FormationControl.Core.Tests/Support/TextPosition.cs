@@ -7,9 +7,14 @@ namespace FormationControl.Core.Tests.Support;
 internal static class TextPosition
 {
     /// <summary>1-based line and column of the <paramref name="occurrence"/>-th (1-based) <paramref name="needle"/>.</summary>
-    public static (int Line, int Column) Of(string text, string needle, int occurrence = 1)
+    public static (int Line, int Column) Of(string text, string needle, int occurrence = 1) => Find(text, needle, occurrence, -1);
+
+    /// <summary>Like <see cref="Of"/>, searching only after the "steps" key, so header values of the same text are skipped.</summary>
+    public static (int Line, int Column) InSteps(string text, string needle, int occurrence = 1) =>
+        Find(text, needle, occurrence, text.IndexOf("\"steps\"", StringComparison.Ordinal));
+
+    private static (int Line, int Column) Find(string text, string needle, int occurrence, int index)
     {
-        int index = -1;
         for (int i = 0; i < occurrence; i++)
         {
             index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
