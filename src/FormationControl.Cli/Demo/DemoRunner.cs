@@ -7,7 +7,9 @@ using FormationControl.Core.Time;
 using FormationControl.Devices.Cycler;
 using FormationControl.Modbus.Master;
 using FormationControl.Modbus.Slave;
-using FormationControl.Simulator;
+using FormationControl.Simulator.Cycler;
+using FormationControl.Simulator.Population;
+using FormationControl.Simulator.Rack;
 using FormationControl.Storage;
 
 namespace FormationControl.Cli.Demo;
