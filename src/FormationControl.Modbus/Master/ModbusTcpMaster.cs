@@ -85,6 +85,8 @@ public sealed class ModbusTcpMaster : ModbusMaster
             throw new ModbusTransportException(_endpoint, "the connection failed earlier; connect again", _linkFailure);
         }
 
+        // Cancelled before anything went out: the link is still in step.
+        ct.ThrowIfCancellationRequested();
         ushort transactionId = unchecked(++_transactionId);
         MbapHeader.Write(_sendBuffer, transactionId, unitId, pduLength);
         CancellationToken token = _deadline.Start(_timeout, ct);
@@ -123,16 +125,17 @@ public sealed class ModbusTcpMaster : ModbusMaster
         }
         catch (OperationCanceledException e) when (!sent && ct.IsCancellationRequested)
         {
+            // The caller gave up in the middle of sending: as above, the stream may hold half a frame.
             _linkFailure = e;
             throw;
+        }
+        catch (Exception e) when (IsDisposed && e is SocketException or ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(nameof(ModbusTcpMaster), $"The master for {_endpoint} was disposed during the request.");
         }
         catch (SocketException e)
         {
             throw Fail($"{e.SocketErrorCode}: {e.Message}", e);
-        }
-        catch (ObjectDisposedException) when (IsDisposed)
-        {
-            throw new ObjectDisposedException(nameof(ModbusTcpMaster), $"The master for {_endpoint} was disposed during the request.");
         }
         finally
         {

@@ -10,6 +10,8 @@ namespace FormationControl.Modbus.Slave;
 /// </summary>
 public sealed class ModbusTcpSlave : IAsyncDisposable
 {
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly IModbusDataStore _store;
     private readonly ModbusTcpSlaveOptions _options;
     private readonly ConcurrentDictionary<TcpSlaveConnection, Task> _connections = new();
@@ -59,7 +61,10 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
         return (IPEndPoint)listener.LocalEndPoint!;
     }
 
-    /// <summary>Stops accepting, closes every client connection and waits until their loops have ended.</summary>
+    /// <summary>
+    /// Stops accepting, closes every client connection and waits until their loops have ended.
+    /// A stopped slave cannot be started again; create a new one.
+    /// </summary>
     public async Task StopAsync()
     {
         if (!_stopping.IsCancellationRequested)
@@ -100,9 +105,23 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
             {
                 return;
             }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionAborted or SocketError.ConnectionReset or SocketError.Interrupted)
+            {
+                // A client that gave up before it was accepted; the listener itself is fine.
+                continue;
+            }
             catch (SocketException)
             {
-                // A client that reset before it was accepted; the listener itself is fine.
+                // Out of resources (file descriptors, memory): pause instead of spinning, then try again.
+                try
+                {
+                    await Task.Delay(AcceptRetryDelay, _options.TimeProvider, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 continue;
             }
 

@@ -9,8 +9,15 @@ public sealed class ModbusTcpSlaveOptions
     /// <summary>Connections the operating system queues before they are accepted (default 64).</summary>
     public int Backlog { get; set; } = 64;
 
+    /// <summary>
+    /// The clock for the pause after the listener fails for lack of resources (for example too many open
+    /// files), so the slave retries instead of spinning (default <see cref="TimeProvider.System"/>).
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     internal void Validate()
     {
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
         ArgumentOutOfRangeException.ThrowIfLessThan(Backlog, 1, nameof(Backlog));
     }
