@@ -66,8 +66,20 @@ public static class DemoCommand
                 Seed = result.GetValue(seed),
                 PollInterval = TimeSpan.FromSeconds(result.GetValue(poll)),
             };
+            // On a terminal one line updates in place; in a log, a line every few simulated hours.
+            bool live = !asJson && !System.Console.IsOutputRedirected;
             var progress = new SynchronousProgress<DemoProgress>(x =>
-                output.WriteLine($"  t = {x.SimulatedHours,5:0.0} h   running {x.Running,5}   finished {x.Finished,5} / {x.Cells}"));
+            {
+                string line = $"  t = {x.SimulatedHours,5:0.0} h   running {x.Running,5}   finished {x.Finished,5} / {x.Cells}";
+                if (live)
+                {
+                    output.Write("\r" + line);
+                }
+                else if ((int)x.SimulatedHours % 4 == 0)
+                {
+                    output.WriteLine(line);
+                }
+            });
             DemoResult summary;
             try
             {

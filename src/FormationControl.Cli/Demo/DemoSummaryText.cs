@@ -15,7 +15,7 @@ public static class DemoSummaryText
             o.WriteLine($"  vs simulator truth  max |error| {r.MaxCapacityErrorPercent:0.000} %");
         }
 
-        o.WriteLine($"  simulated           {r.SimulatedHours:0.0} h in {r.WallSeconds:0.0} s wall ({r.SimulatedHours / Math.Max(r.WallSeconds, 1e-9):0} simulated h/s, {r.PollCycles} poll cycles)");
+        o.WriteLine($"  simulated           {r.SimulatedHours:0.0} h in {r.WallSeconds:0.0} s wall ({r.SimulatedHours / Math.Max(r.WallSeconds, 1e-9):0.0} simulated h/s, {r.PollCycles} poll cycles)");
         o.WriteLine($"  records             {r.DbPath} (lot {r.Lot})");
         foreach (var c in r.CellResults.Where(c => c.Status != "Completed").Take(10))
         {
