@@ -150,7 +150,7 @@ internal sealed class StoreWriter
         }
 
         var samples = _samples.UncommittedSamples;
-        var records = _batch.Count;
+        var records = _batch.Count(write => write is not FlushWrite);
         try
         {
             WriteTransaction(_file.ForWriting());
