@@ -32,25 +32,39 @@ public sealed partial class FormationStore
             .ToList());
 
     /// <summary>Committed samples of a run (or of one of its steps), in time order.</summary>
-    /// <exception cref="StorageException">A stored block is unreadable; the message names the file and block.</exception>
+    /// <exception cref="StorageException">Stored samples are unreadable; the message names the file and document.</exception>
     public IReadOnlyList<SampleRecord> GetSamples(long runId, int? stepIndex = null)
     {
-        var samples = Read(collections =>
+        var quantised = Read(collections =>
         {
+            var decoded = new List<QuantisedSample>();
             var blocks = collections.Samples
                 .Find(Query.EQ(SampleBlockDocument.Run, runId))
                 .Where(block => stepIndex is null || SampleBlockDocument.StepOf(block) == stepIndex)
                 .OrderBy(block => block[SampleBlockDocument.FirstTime].AsInt64)
-                .ThenBy(block => block["_id"].AsInt64)
-                .ToList();
-            var decoded = new List<SampleRecord>(blocks.Sum(SampleBlockDocument.CountOf));
+                .ThenBy(block => block["_id"].AsInt64);
             foreach (var block in blocks)
             {
                 SampleBlockDocument.Decode(block, decoded);
             }
 
+            // Samples not yet packed into blocks; the journal is small (see SampleBlockBuffer).
+            foreach (var document in collections.Journal.FindAll().OrderBy(document => document["_id"].AsInt64))
+            {
+                SampleJournal.Decode(document, runId, decoded);
+            }
+
             return decoded;
         });
+        var samples = new List<SampleRecord>(quantised.Count);
+        foreach (var sample in quantised)
+        {
+            if (stepIndex is null || sample.StepIndex == stepIndex)
+            {
+                samples.Add(sample.ToRecord());
+            }
+        }
+
         return IsTimeOrdered(samples) ? samples : samples.OrderBy(sample => sample.Time).ToList();
     }
 
@@ -74,7 +88,7 @@ public sealed partial class FormationStore
     /// <summary>What committed samples take on disk, for one run or the whole store.</summary>
     public SampleStorageStats GetSampleStorageStats(long? runId = null)
     {
-        var (blocks, samples, payload, documents) = Read(collections =>
+        var (blocks, samples, payload, documents, journalSamples, journalBytes) = Read(collections =>
         {
             var found = runId is { } id ? collections.Samples.Find(Query.EQ(SampleBlockDocument.Run, id)) : collections.Samples.FindAll();
             long count = 0, sampleCount = 0, payloadBytes = 0, documentBytes = 0;
@@ -86,9 +100,18 @@ public sealed partial class FormationStore
                 documentBytes += BsonSerializer.Serialize(block).Length;
             }
 
-            return (count, sampleCount, payloadBytes, documentBytes);
+            var journaled = new List<QuantisedSample>();
+            long journalDocumentBytes = 0;
+            foreach (var document in collections.Journal.FindAll())
+            {
+                SampleJournal.Decode(document, runId, journaled);
+                journalDocumentBytes += BsonSerializer.Serialize(document).Length;
+            }
+
+            return (count, sampleCount, payloadBytes, documentBytes, (long)journaled.Count, journalDocumentBytes);
         });
-        return new SampleStorageStats(blocks, samples, payload, documents, FileLength(_file.Path) + FileLength(_file.LogPath));
+        var fileBytes = FileLength(_file.Path) + FileLength(_file.LogPath);
+        return new SampleStorageStats(blocks, samples, payload, documents, journalSamples, journalBytes, fileBytes);
     }
 
     private T Read<T>(Func<StoreCollections, T> read)

@@ -45,6 +45,12 @@ public sealed partial class FormationStore : IAsyncDisposable
     /// </summary>
     public StorageException? Fault => _writer.Fault;
 
+    /// <summary>
+    /// Samples that a previous store on this file committed to its journal but did not pack into blocks
+    /// (it was killed); <see cref="Open"/> packed them. 0 after a clean close.
+    /// </summary>
+    public int RecoveredSamples { get; private init; }
+
     /// <summary>Samples appended but not committed yet.</summary>
     public long BufferedSamples => _writer.BufferedSamples;
 
@@ -63,11 +69,12 @@ public sealed partial class FormationStore : IAsyncDisposable
         var file = StoreFile.Open(path);
         try
         {
+            var recovered = Recover(file, validated.SampleBlockSize);
             var running = file.Read(database => new StoreCollections(database).Runs
                 .Find(Query.EQ(RunDocument.Status, nameof(RunStatus.Running)))
                 .Select(document => document["_id"].AsInt64)
                 .ToList());
-            return new FormationStore(file, timeProvider, validated, new ActiveRuns(running));
+            return new FormationStore(file, timeProvider, validated, new ActiveRuns(running)) { RecoveredSamples = recovered };
         }
         catch
         {
@@ -100,6 +107,18 @@ public sealed partial class FormationStore : IAsyncDisposable
         finally
         {
             _file.Dispose();
+        }
+    }
+
+    private static int Recover(StoreFile file, int blockSize)
+    {
+        try
+        {
+            return SampleJournalRecovery.Recover(file.ForWriting(), blockSize);
+        }
+        catch (Exception e) when (e is not StorageException)
+        {
+            throw new StorageException($"Cannot open the store '{file.Path}': its sample journal could not be recovered: {e.Message}", file.Path, e);
         }
     }
 

@@ -59,5 +59,8 @@ internal readonly struct DocumentReader(string collection, BsonDocument document
     private InvalidDataException Missing(string field) => Invalid(field, "is missing");
 
     private InvalidDataException Invalid(string field, string problem) =>
-        new($"Document {collection}/{document["_id"]}: field '{field}' {problem}.");
+        new($"Document {collection}/{IdOf(document)}: field '{field}' {problem}.");
+
+    /// <summary>The document's id as plain text (BsonValue.ToString gives JSON such as {"$numberLong":"7"}).</summary>
+    public static string IdOf(BsonDocument document) => document["_id"].RawValue?.ToString() ?? "(no id)";
 }

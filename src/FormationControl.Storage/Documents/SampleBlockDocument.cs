@@ -33,7 +33,7 @@ internal static class SampleBlockDocument
         new DocumentReader(StoreCollections.SamplesName, document).Binary(Payload);
 
     /// <exception cref="InvalidDataException">The document is not a readable sample block; the message names it.</exception>
-    public static void Decode(BsonDocument document, ICollection<SampleRecord> into)
+    public static void Decode(BsonDocument document, ICollection<QuantisedSample> into)
     {
         var read = new DocumentReader(StoreCollections.SamplesName, document);
         var (runId, step, firstTime, count, payload) =
@@ -44,7 +44,7 @@ internal static class SampleBlockDocument
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"Document {StoreCollections.SamplesName}/{document["_id"]}: {e.Message}.", e);
+            throw new InvalidDataException($"Document {StoreCollections.SamplesName}/{DocumentReader.IdOf(document)}: {e.Message}.", e);
         }
     }
 }

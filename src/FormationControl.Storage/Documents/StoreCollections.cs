@@ -9,9 +9,10 @@ internal sealed class StoreCollections(LiteDatabase database)
     public const string StepResultsName = "steps";
     public const string GradesName = "grades";
     public const string SamplesName = "samples";
+    public const string JournalName = "journal";
     public const string MetaName = "meta";
 
-    public static IReadOnlyList<string> AllNames { get; } = [RunsName, StepResultsName, GradesName, SamplesName, MetaName];
+    public static IReadOnlyList<string> AllNames { get; } = [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName];
 
     public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
 
@@ -20,6 +21,8 @@ internal sealed class StoreCollections(LiteDatabase database)
     public ILiteCollection<BsonDocument> Grades { get; } = database.GetCollection(GradesName, BsonAutoId.Int64);
 
     public ILiteCollection<BsonDocument> Samples { get; } = database.GetCollection(SamplesName, BsonAutoId.Int64);
+
+    public ILiteCollection<BsonDocument> Journal { get; } = database.GetCollection(JournalName, BsonAutoId.Int64);
 
     public ILiteCollection<BsonDocument> Meta { get; } = database.GetCollection(MetaName);
 }

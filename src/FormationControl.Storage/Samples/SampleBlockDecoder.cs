@@ -5,7 +5,7 @@ internal static class SampleBlockDecoder
 {
     /// <exception cref="InvalidDataException">The payload does not hold exactly <paramref name="count"/> samples of a known format.</exception>
     public static void Decode(
-        long runId, int stepIndex, long firstTimeMs, int count, ReadOnlySpan<byte> payload, ICollection<SampleRecord> into)
+        long runId, int stepIndex, long firstTimeMs, int count, ReadOnlySpan<byte> payload, ICollection<QuantisedSample> into)
     {
         if (count <= 0)
         {
@@ -42,7 +42,7 @@ internal static class SampleBlockDecoder
                 fields[i] += delta;
             }
 
-            into.Add(SampleBlockFormat.Sample(runId, stepIndex, firstTimeMs, fields).ToRecord());
+            into.Add(SampleBlockFormat.Sample(runId, stepIndex, firstTimeMs, fields));
         }
 
         if (position != payload.Length)

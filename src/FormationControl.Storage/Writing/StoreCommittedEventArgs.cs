@@ -9,7 +9,7 @@ public sealed class StoreCommittedEventArgs(CommitReason reason, int samples, in
     /// <summary>Samples made durable by this commit.</summary>
     public int Samples { get; } = samples;
 
-    /// <summary>Records and flush requests completed by this commit.</summary>
+    /// <summary>Runs, run ends, step results and grades made durable by this commit.</summary>
     public int Records { get; } = records;
 
     /// <summary>When the commit finished, by the store's <see cref="TimeProvider"/>.</summary>

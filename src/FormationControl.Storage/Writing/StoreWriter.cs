@@ -143,8 +143,14 @@ internal sealed class StoreWriter
 
     private void Commit(CommitReason reason)
     {
+        if (!_samples.HasWork && _batch.TrueForAll(write => write is FlushWrite))
+        {
+            CompleteBatch(); // nothing to write: everything before these flushes is already committed
+            return;
+        }
+
         var samples = _samples.UncommittedSamples;
-        var records = _batch.Count;
+        var records = _batch.Count(write => write is not FlushWrite);
         try
         {
             WriteTransaction(_file.ForWriting());
@@ -166,13 +172,10 @@ internal sealed class StoreWriter
         _samples.Committed();
         Interlocked.Add(ref _bufferedSamples, -samples);
         Volatile.Write(ref _fault, null);
-        foreach (var write in _batch)
-        {
-            write.Complete();
-        }
 
-        _batch.Clear();
+        // Observers hear of the commit before any caller continues, so a caller never sees a later commit first.
         Notify(new StoreCommittedEventArgs(reason, samples, records, _timeProvider.GetUtcNow()));
+        CompleteBatch();
     }
 
     // Synchronous from BeginTrans to Commit: LiteDB transactions belong to the calling thread.
@@ -191,7 +194,7 @@ internal sealed class StoreWriter
                 write.Apply(collections);
             }
 
-            _samples.Write(collections.Samples);
+            _samples.Write(collections);
             database.Commit();
         }
         catch
@@ -263,6 +266,16 @@ internal sealed class StoreWriter
         {
             // A subscriber's bug must not stop the only writer; the commit itself has succeeded.
         }
+    }
+
+    private void CompleteBatch()
+    {
+        foreach (var write in _batch)
+        {
+            write.Complete();
+        }
+
+        _batch.Clear();
     }
 
     private void FailBatch(Exception error)

@@ -7,12 +7,12 @@ public sealed class SampleBlockBufferTests : IDisposable
     private const long Run = 5;
     private readonly TempDirectory _directory = new();
     private readonly LiteDatabase _database;
-    private readonly ILiteCollection<BsonDocument> _blocks;
+    private readonly StoreCollections _collections;
 
     public SampleBlockBufferTests()
     {
         _database = new LiteDatabase(new ConnectionString { Filename = _directory.File("buffer.db"), Connection = ConnectionType.Direct });
-        _blocks = _database.GetCollection("samples", BsonAutoId.Int64);
+        _collections = new StoreCollections(_database);
     }
 
     public void Dispose()
@@ -22,33 +22,41 @@ public sealed class SampleBlockBufferTests : IDisposable
     }
 
     [Fact]
-    public void FragmentsAreReplacedByOneBlockWhenTheBlockCloses()
+    public void CommitAppendsOneJournalDocumentForAllRuns()
     {
         var buffer = new SampleBlockBuffer(256);
-        Add(buffer, 0, 0, 3);
-        Commit(buffer);
-        Add(buffer, 0, 3, 2);
-        Commit(buffer);
-        Assert.Equal([3, 2], Counts());
+        for (var run = 1; run <= 3; run++)
+        {
+            Add(buffer, run, 0, 0, 2);
+        }
 
-        buffer.CloseRun(Run);
         Commit(buffer);
 
-        Assert.Equal([5], Counts());
-        AssertStored(Enumerable.Range(0, 5).Select(n => TestRecords.Sample(Run, 0, n)));
+        Assert.Equal(1, _collections.Journal.Count());
+        Assert.Equal(0, _collections.Samples.Count());
+        Assert.Equal(0, buffer.UncommittedSamples);
+        Assert.False(buffer.HasWork);
+        AssertStored(Enumerable.Range(1, 3).SelectMany(run => Samples(run, 0, 0, 2)));
     }
 
     [Fact]
-    public void NewStepClosesThePreviousStepsBlock()
+    public void ClosedBlocksStayInTheJournalUntilCompacted()
     {
         var buffer = new SampleBlockBuffer(256);
-        Add(buffer, 0, 0, 3);
-        Add(buffer, 1, 3, 2);
-
+        Add(buffer, Run, 0, 0, 3);
+        Commit(buffer);
+        Add(buffer, Run, 1, 3, 2);
         Commit(buffer);
 
-        Assert.False(buffer.HasWork);
-        Assert.Equal([(0, 3), (1, 2)], _blocks.FindAll().Select(b => (SampleBlockDocument.StepOf(b), SampleBlockDocument.CountOf(b))));
+        Assert.Equal((2, 0), (_collections.Journal.Count(), _collections.Samples.Count()));
+
+        buffer.CloseAll();
+        Assert.True(buffer.HasWork);
+        Commit(buffer);
+
+        Assert.Equal(0, _collections.Journal.Count());
+        Assert.Equal([(0, 3), (1, 2)], Blocks());
+        AssertStored(Samples(Run, 0, 0, 3).Concat(Samples(Run, 1, 3, 2)));
     }
 
     [Fact]
@@ -57,100 +65,144 @@ public sealed class SampleBlockBufferTests : IDisposable
         var buffer = new SampleBlockBuffer(4);
         for (var n = 0; n < 10; n++)
         {
-            Add(buffer, 0, n, 1);
+            Add(buffer, Run, 0, n, 1);
             Commit(buffer);
         }
-
-        Assert.Equal([4, 4, 1, 1], Counts());
 
         buffer.CloseAll();
         Commit(buffer);
 
-        Assert.Equal([4, 4, 2], Counts());
-        AssertStored(Enumerable.Range(0, 10).Select(n => TestRecords.Sample(Run, 0, n)));
+        Assert.Equal([(0, 4), (0, 4), (0, 2)], Blocks());
+        AssertStored(Samples(Run, 0, 0, 10));
     }
 
     [Fact]
     public void ClosingAnotherStepLeavesTheOpenBlockOpen()
     {
         var buffer = new SampleBlockBuffer(256);
-        Add(buffer, 0, 0, 3);
-        Commit(buffer);
+        Add(buffer, Run, 0, 0, 3);
 
         buffer.CloseRun(Run, stepIndex: 7);
-        Add(buffer, 0, 3, 1);
+        Add(buffer, Run, 0, 3, 1);
+        buffer.CloseAll();
         Commit(buffer);
 
-        Assert.Equal([3, 1], Counts());
+        Assert.Equal([(0, 4)], Blocks());
     }
 
     [Fact]
-    public void BlockWhoseOnlyFragmentHoldsItAllIsNotRewritten()
+    public void JournalIsCompactedOnceItOutgrowsTheOpenBlocks()
     {
-        var buffer = new SampleBlockBuffer(256);
-        Add(buffer, 0, 0, 3);
-        Commit(buffer);
-        var fragmentId = _blocks.FindAll().Single()["_id"];
+        var buffer = new SampleBlockBuffer(1000);
+        var expected = new List<SampleRecord>();
+        var commits = 0;
+        long previousDocuments;
+        do
+        {
+            previousDocuments = _collections.Journal.Count();
+            for (var run = 1; run <= 100; run++)
+            {
+                Add(buffer, run, 0, commits, 1);
+                expected.Add(TestRecords.Sample(run, 0, commits));
+            }
 
-        buffer.CloseRun(Run);
+            Commit(buffer);
+            commits++;
+        }
+        while (_collections.Journal.Count() > previousDocuments && commits < 100);
 
-        Assert.False(buffer.HasWork);
-        Assert.Equal(fragmentId, _blocks.FindAll().Single()["_id"]);
+        // The compaction rewrote the open blocks into one fresh document and dropped the rest.
+        Assert.InRange(commits, 10, 40);
+        Assert.Equal(1, _collections.Journal.Count());
+        Assert.Equal(0, _collections.Samples.Count());
+        AssertStored(expected.OrderBy(sample => sample.RunId));
     }
 
     [Fact]
-    public void RolledBackWriteIsWrittenAgainAndMergedCorrectly()
+    public void RolledBackWriteIsWrittenAgain()
     {
         var buffer = new SampleBlockBuffer(256);
-        Add(buffer, 0, 0, 3);
-        Assert.True(_database.BeginTrans());
-        buffer.Write(_blocks);
-        Assert.True(_database.Rollback());
-        buffer.Abandon();
+        Add(buffer, Run, 0, 0, 3);
+        RollBack(buffer);
 
-        Assert.Empty(Counts());
+        Assert.Equal(0, _collections.Journal.Count());
         Assert.Equal(3, buffer.UncommittedSamples);
 
         Commit(buffer);
-        Add(buffer, 0, 3, 2);
-        buffer.CloseRun(Run);
-        Commit(buffer);
-
-        Assert.Equal([5], Counts());
-        AssertStored(Enumerable.Range(0, 5).Select(n => TestRecords.Sample(Run, 0, n)));
+        AssertStored(Samples(Run, 0, 0, 3));
     }
 
-    private static void Add(SampleBlockBuffer buffer, int step, int from, int count)
+    [Fact]
+    public void RolledBackCompactionKeepsTheJournal()
     {
-        for (var n = from; n < from + count; n++)
+        var buffer = new SampleBlockBuffer(256);
+        Add(buffer, Run, 0, 0, 3);
+        Commit(buffer);
+        Add(buffer, Run, 1, 3, 2);
+        buffer.CloseAll();
+
+        RollBack(buffer);
+
+        Assert.Equal((1, 0), (_collections.Journal.Count(), _collections.Samples.Count()));
+        Assert.True(buffer.HasWork);
+
+        Commit(buffer);
+        Assert.Equal((0, 2), (_collections.Journal.Count(), _collections.Samples.Count()));
+        AssertStored(Samples(Run, 0, 0, 3).Concat(Samples(Run, 1, 3, 2)));
+    }
+
+    private static IEnumerable<SampleRecord> Samples(long run, int step, int from, int count) =>
+        Enumerable.Range(from, count).Select(n => TestRecords.Sample(run, step, n));
+
+    private static void Add(SampleBlockBuffer buffer, long run, int step, int from, int count)
+    {
+        foreach (var sample in Samples(run, step, from, count))
         {
-            buffer.Add(QuantisedSample.From(TestRecords.Sample(Run, step, n)));
+            buffer.Add(QuantisedSample.From(sample));
         }
     }
 
     private void Commit(SampleBlockBuffer buffer)
     {
         Assert.True(_database.BeginTrans());
-        buffer.Write(_blocks);
+        buffer.Write(_collections);
         Assert.True(_database.Commit());
         buffer.Committed();
     }
 
-    private List<int> Counts() => _blocks.FindAll().OrderBy(b => b["_id"].AsInt64).Select(SampleBlockDocument.CountOf).ToList();
+    private void RollBack(SampleBlockBuffer buffer)
+    {
+        Assert.True(_database.BeginTrans());
+        buffer.Write(_collections);
+        Assert.True(_database.Rollback());
+        buffer.Abandon();
+    }
 
+    private List<(int Step, int Count)> Blocks() =>
+        _collections.Samples.FindAll()
+            .OrderBy(block => block["_id"].AsInt64)
+            .Select(block => (SampleBlockDocument.StepOf(block), SampleBlockDocument.CountOf(block)))
+            .ToList();
+
+    // Everything stored, blocks first and then the journal, as a query reads it.
     private void AssertStored(IEnumerable<SampleRecord> expected)
     {
-        var stored = new List<SampleRecord>();
-        foreach (var block in _blocks.FindAll().OrderBy(b => b["t"].AsInt64))
+        var stored = new List<QuantisedSample>();
+        foreach (var block in _collections.Samples.FindAll().OrderBy(block => block["_id"].AsInt64))
         {
             SampleBlockDocument.Decode(block, stored);
+        }
+
+        foreach (var document in _collections.Journal.FindAll().OrderBy(document => document["_id"].AsInt64))
+        {
+            SampleJournal.Decode(document, runId: null, stored);
         }
 
         var wanted = expected.ToList();
         Assert.Equal(wanted.Count, stored.Count);
         for (var i = 0; i < wanted.Count; i++)
         {
-            Tolerance.AssertWithinResolution(wanted[i], stored[i]);
+            Tolerance.AssertWithinResolution(wanted[i], stored[i].ToRecord());
         }
     }
 }

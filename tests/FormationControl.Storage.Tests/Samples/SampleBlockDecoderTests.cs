@@ -20,7 +20,7 @@ public class SampleBlockDecoderTests
         var payload = Payload(3, out var first);
         payload[0] = 99;
 
-        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, first, 3, payload, new List<SampleRecord>()));
+        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, first, 3, payload, new List<QuantisedSample>()));
 
         Assert.Contains("format 99", error.Message, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public class SampleBlockDecoderTests
     {
         var payload = Payload(3, out var first);
 
-        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, first, 4, payload, new List<SampleRecord>()));
+        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, first, 4, payload, new List<QuantisedSample>()));
 
         Assert.Contains("ends inside sample 3 of 4", error.Message, StringComparison.Ordinal);
     }
@@ -40,7 +40,7 @@ public class SampleBlockDecoderTests
     {
         var payload = Payload(3, out var first);
 
-        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, first, 2, payload, new List<SampleRecord>()));
+        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, first, 2, payload, new List<QuantisedSample>()));
 
         Assert.Contains("after its 2 samples", error.Message, StringComparison.Ordinal);
     }
@@ -48,7 +48,7 @@ public class SampleBlockDecoderTests
     [Fact]
     public void EmptyBlockIsRefused()
     {
-        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, 0, 0, [SampleBlockFormat.Version], new List<SampleRecord>()));
+        var error = Assert.Throws<InvalidDataException>(() => SampleBlockDecoder.Decode(3, 1, 0, 0, [SampleBlockFormat.Version], new List<QuantisedSample>()));
 
         Assert.Contains("at least one sample", error.Message, StringComparison.Ordinal);
     }
@@ -57,14 +57,14 @@ public class SampleBlockDecoderTests
     public void DecodedSamplesCarryRunAndStep()
     {
         var payload = Payload(5, out var first);
-        var decoded = new List<SampleRecord>();
+        var decoded = new List<QuantisedSample>();
 
         SampleBlockDecoder.Decode(3, 1, first, 5, payload, decoded);
 
         Assert.All(decoded, sample => Assert.Equal((3L, 1), (sample.RunId, sample.StepIndex)));
         for (var n = 0; n < 5; n++)
         {
-            Tolerance.AssertWithinResolution(TestRecords.Sample(3, 1, n), decoded[n]);
+            Tolerance.AssertWithinResolution(TestRecords.Sample(3, 1, n), decoded[n].ToRecord());
         }
     }
 }

@@ -50,8 +50,9 @@ public class SampleBlockEncoderTests(ITestOutputHelper output)
                 encoder.Append(QuantisedSample.From(sample));
             }
 
-            var decoded = new List<SampleRecord>();
-            SampleBlockDecoder.Decode(11, 2, encoder.FirstTimeMs, encoder.Count, encoder.Payload, decoded);
+            var quantised = new List<QuantisedSample>();
+            SampleBlockDecoder.Decode(11, 2, encoder.FirstTimeMs, encoder.Count, encoder.Payload, quantised);
+            var decoded = quantised.Select(sample => sample.ToRecord()).ToList();
 
             Assert.Equal(series.Count, decoded.Count);
             for (var i = 0; i < series.Count; i++)
