@@ -1,3 +1,4 @@
+using CsCheck;
 using FormationControl.Devices.Cycler;
 
 namespace FormationControl.Devices.Tests.Cycler;
@@ -26,7 +27,7 @@ public class ChannelReadPlanTests
     [Fact]
     public void Reads_cover_every_channel_once_in_order()
     {
-        CsCheck.Gen.Int[1, 256].Select(CsCheck.Gen.Int[1, 125]).Sample((channels, span) =>
+        Gen.Int[1, 256].Select(Gen.Int[1, 125]).Sample((channels, span) =>
         {
             var plan = new ChannelReadPlan(channels, span + 3, span);
             int next = 0;

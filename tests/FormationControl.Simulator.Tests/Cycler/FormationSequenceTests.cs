@@ -2,6 +2,7 @@ using FormationControl.Devices.Cycler;
 using FormationControl.Simulator.Population;
 using FormationControl.Simulator.Tests.Support;
 using Xunit.Abstractions;
+using ChannelStatus = FormationControl.Simulator.Tests.Support.ChannelStatus;
 
 namespace FormationControl.Simulator.Tests.Cycler;
 
