@@ -214,7 +214,7 @@ public sealed class ChannelRun
         var step = _plan!.Step;
         _journal.RecordStepResult(new StepResultRecord(
             RunId, StepIndex, step.Label, step.Type.ToString(), _stepStartedAt, now, s.StepTimeS,
-            s.StepAh, s.StepWh, s.VoltageV, s.CurrentA, s.TemperatureC, endReason));
+            s.StepAh, s.StepWh, s.EndVoltageV ?? s.VoltageV, s.EndCurrentA ?? s.CurrentA, s.EndTemperatureC ?? s.TemperatureC, endReason));
     }
 
     private ChannelAction Fail(string reason, DateTimeOffset now, bool outputOn)

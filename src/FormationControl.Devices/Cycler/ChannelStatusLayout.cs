@@ -7,7 +7,7 @@ namespace FormationControl.Devices.Cycler;
 internal sealed class ChannelStatusLayout
 {
     private readonly RegisterField _state, _sequence, _mode, _endReason, _fault, _voltage, _current, _temperature, _stepTime, _stepAh, _stepWh;
-    private readonly RegisterField? _contact;
+    private readonly RegisterField? _contact, _endVoltage, _endCurrent, _endTemperature;
 
     public ChannelStatusLayout(ChannelBlock block)
     {
@@ -22,7 +22,10 @@ internal sealed class ChannelStatusLayout
         _stepTime = Status(block, "stepTime");
         _stepAh = Status(block, "stepAh");
         _stepWh = Status(block, "stepWh");
-        _contact = block.TryGetField("contact", out var c) ? c : null;
+        _contact = Optional(block, "contact");
+        _endVoltage = Optional(block, "endVoltage");
+        _endCurrent = Optional(block, "endCurrent");
+        _endTemperature = Optional(block, "endTemperature");
         Span = block.SpanOf(ModbusTable.InputRegisters);
     }
 
@@ -41,10 +44,16 @@ internal sealed class ChannelStatusLayout
         Read(_stepTime, block),
         Read(_stepAh, block),
         Read(_stepWh, block),
-        _contact is null || Read(_contact, block) != 0);
+        _contact is null || Read(_contact, block) != 0,
+        _endVoltage is null ? null : Read(_endVoltage, block),
+        _endCurrent is null ? null : Read(_endCurrent, block),
+        _endTemperature is null ? null : Read(_endTemperature, block));
 
     private static double Read(RegisterField field, ReadOnlySpan<ushort> block) =>
         field.Decode(block.Slice(field.Offset, field.Length));
+
+    private static RegisterField? Optional(ChannelBlock block, string name) =>
+        block.TryGetField(name, out var field) ? field : null;
 
     private static RegisterField Status(ChannelBlock block, string name)
     {

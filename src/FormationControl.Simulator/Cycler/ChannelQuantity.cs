@@ -17,4 +17,7 @@ internal enum ChannelQuantity
     StepAh,
     StepWh,
     Contact,
+    EndVoltage,
+    EndCurrent,
+    EndTemperature,
 }

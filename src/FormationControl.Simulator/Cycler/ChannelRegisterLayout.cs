@@ -116,6 +116,9 @@ internal sealed class ChannelRegisterLayout
         ChannelQuantity.StepAh => channel.StepAh,
         ChannelQuantity.StepWh => channel.StepWh,
         ChannelQuantity.Contact => 1,
+        ChannelQuantity.EndVoltage => double.IsNaN(channel.EndVoltageV) ? 0 : channel.EndVoltageV,
+        ChannelQuantity.EndCurrent => channel.EndCurrentA,
+        ChannelQuantity.EndTemperature => channel.EndTemperatureC,
         _ => 0,
     };
 
@@ -132,6 +135,9 @@ internal sealed class ChannelRegisterLayout
         "stepTime" => ChannelQuantity.StepTime,
         "stepAh" => ChannelQuantity.StepAh,
         "stepWh" => ChannelQuantity.StepWh,
+        "endVoltage" => ChannelQuantity.EndVoltage,
+        "endCurrent" => ChannelQuantity.EndCurrent,
+        "endTemperature" => ChannelQuantity.EndTemperature,
         "contact" => ChannelQuantity.Contact,
         _ => ChannelQuantity.Unknown,
     };

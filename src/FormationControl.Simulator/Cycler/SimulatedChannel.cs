@@ -54,6 +54,12 @@ internal sealed class SimulatedChannel
     /// <summary>Terminal voltage under load at the instant the last step ended (NaN before).</summary>
     public double EndVoltageV { get; private set; } = double.NaN;
 
+    /// <summary>Output current at the instant the last step ended (0 before).</summary>
+    public double EndCurrentA { get; private set; }
+
+    /// <summary>Cell temperature at the instant the last step ended.</summary>
+    public double EndTemperatureC { get; private set; }
+
     public bool IsHoldingVoltage => State == ChannelDeviceState.Running && _phase.HoldsVoltage;
 
     /// <summary>Terminal voltage now, kept up to date by every leg.</summary>
@@ -255,6 +261,8 @@ internal sealed class SimulatedChannel
         State = ChannelDeviceState.StepComplete;
         EndReason = reason;
         EndVoltageV = voltageV;
+        EndCurrentA = CurrentA;
+        EndTemperatureC = Cell.TemperatureC;
         _stepEndS = TimeS;
         CurrentA = 0;
         VoltageV = Cell.TerminalVoltage(0);

@@ -12,14 +12,14 @@ public class RegisterMapLoaderTests
         var map = RegisterMapLoader.Load(RepositoryFiles.Path("profiles", "devices", "sim-cycler-v1.json"));
 
         Assert.Equal("sim-cycler-v1", map.Name);
-        Assert.Equal(16, map.Channel.Stride);
+        Assert.Equal(20, map.Channel.Stride);
         var current = map.Channel.Field("current");
         Assert.Equal(ModbusTable.InputRegisters, current.Table);
         Assert.Equal(RegisterType.I32, current.Type);
         Assert.Equal(0.0001, current.Scale);
         Assert.Equal(FieldAccess.ReadWrite, map.Channel.Field("command").Access);
-        Assert.Equal((ushort)(1000 + (3 * 16) + 6), map.Channel.AddressOf(current, 3));
-        Assert.Equal(16, map.Channel.SpanOf(ModbusTable.InputRegisters));
+        Assert.Equal((ushort)(1000 + (3 * 20) + 6), map.Channel.AddressOf(current, 3));
+        Assert.Equal(20, map.Channel.SpanOf(ModbusTable.InputRegisters));
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using FormationControl.Controller.Channels;
+using FormationControl.Controller.Tests.Support;
+using FormationControl.Storage;
+
+namespace FormationControl.Controller.Tests.Polling;
+
+public class UnitSupervisorTests
+{
+    private const string ChargeThenDischarge = """
+        {
+          "name": "short-cycle", "version": "1.0.0",
+          "cell": { "chemistry": "NMC", "nominalCapacity": "100 Ah", "nominalVoltage": "3.65 V", "minVoltage": "2.5 V", "maxVoltage": "4.2 V",
+                    "maxChargeCurrent": "1C", "maxDischargeCurrent": "1C", "maxTemperature": "60 degC" },
+          "safety": { "minVoltage": "2.4 V", "maxVoltage": "4.25 V", "maxCurrent": "120 A", "maxTemperature": "55 degC", "maxStepDuration": "24 h", "maxTotalDuration": "72 h" },
+          "logging": { "interval": "60 s", "deltaVoltage": "10 mV" },
+          "steps": [
+            { "label": "charge", "type": "chargeCc", "current": "1C", "limits": [ { "voltage": ">= 3.7 V" }, { "time": "2 h", "then": "fault" } ] },
+            { "label": "rest", "type": "rest", "limits": [ { "time": "10 min" } ] },
+            { "label": "discharge", "type": "dischargeCc", "current": "1C", "limits": [ { "voltage": "<= 3.4 V" }, { "time": "2 h", "then": "fault" } ] }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Runs_a_profile_on_every_channel_over_modbus_and_records_each_step_once()
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 8);
+        var profile = TestProfiles.Parse(ChargeThenDischarge);
+        var runs = new List<ChannelRun>();
+        for (int ch = 0; ch < 8; ch++)
+        {
+            runs.Add(await rig.AttachAsync(ch, profile));
+        }
+
+        await rig.RunUntilFinishedAsync(TimeSpan.FromSeconds(10), TimeSpan.FromHours(6));
+
+        Assert.All(runs, r => Assert.Equal(ChannelState.Completed, r.State));
+        await rig.Store.FlushAsync();
+        foreach (var run in runs)
+        {
+            var steps = rig.Store.GetStepResults(run.RunId);
+            Assert.Equal(["charge", "rest", "discharge"], steps.Select(s => s.Label));
+            Assert.Equal(3.7, steps[0].EndVoltageV, 3); // latched by the device at the cut-off, not the relaxed voltage a poll later
+            Assert.Equal(100, steps[0].EndCurrentA, 1);
+            Assert.Equal(3.4, steps[2].EndVoltageV, 3);
+            Assert.InRange(steps[1].DurationS, 599.9, 600.1);
+            Assert.True(steps[2].Ah < 0);
+            Assert.Equal(RunStatus.Completed, rig.Store.FindRun(run.RunId)!.Status);
+            var samples = rig.Store.GetSamples(run.RunId);
+            Assert.Equal([0, 1, 2], samples.Select(s => s.StepIndex).Distinct());
+        }
+    }
+
+    [Fact]
+    public async Task A_unit_that_stops_answering_pauses_its_runs_and_they_resume_when_it_answers()
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 2, timeout: TimeSpan.FromMilliseconds(150));
+        var profile = TestProfiles.Parse(ChargeThenDischarge);
+        var run = await rig.AttachAsync(0, profile);
+        for (int i = 0; i < 3; i++)
+        {
+            await rig.Poller.PollOnceAsync(CancellationToken.None);
+            rig.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(ChannelState.InStep, run.State);
+
+        rig.Cable.Unplugged = true;
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(ChannelState.CommLoss, run.State);
+        Assert.IsType<FormationControl.Modbus.Master.ModbusTimeoutException>(rig.Supervisor.LastError);
+        Assert.Empty(rig.Store.GetStepResults(run.RunId));
+
+        rig.Cable.Unplugged = false;
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(ChannelState.InStep, run.State);
+        Assert.Null(rig.Supervisor.LastError);
+
+        await rig.RunUntilFinishedAsync(TimeSpan.FromSeconds(10), TimeSpan.FromHours(6));
+        Assert.Equal(ChannelState.Completed, run.State);
+        Assert.Equal(3, rig.Store.GetStepResults(run.RunId).Count);
+    }
+}

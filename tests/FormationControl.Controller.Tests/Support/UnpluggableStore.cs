@@ -1,0 +1,27 @@
+using FormationControl.Modbus.Protocol;
+using FormationControl.Modbus.Slave;
+
+namespace FormationControl.Controller.Tests.Support;
+
+/// <summary>
+/// A cable that can be pulled: while unplugged the unit does not answer at all (the slave drops requests
+/// for units it does not serve), so the master really times out on the socket.
+/// </summary>
+internal sealed class UnpluggableStore(IModbusDataStore inner) : IModbusDataStore
+{
+    public volatile bool Unplugged;
+
+    public bool ServesUnit(byte unitId) => !Unplugged && inner.ServesUnit(unitId);
+
+    public ModbusExceptionCode? ReadRegisters(byte unitId, ModbusTable table, ushort address, Span<ushort> destination) =>
+        inner.ReadRegisters(unitId, table, address, destination);
+
+    public ModbusExceptionCode? WriteRegisters(byte unitId, ushort address, ReadOnlySpan<ushort> values) =>
+        inner.WriteRegisters(unitId, address, values);
+
+    public ModbusExceptionCode? ReadBits(byte unitId, ModbusTable table, ushort address, Span<bool> destination) =>
+        inner.ReadBits(unitId, table, address, destination);
+
+    public ModbusExceptionCode? WriteBits(byte unitId, ushort address, ReadOnlySpan<bool> values) =>
+        inner.WriteBits(unitId, address, values);
+}
