@@ -33,13 +33,21 @@ public sealed class ModbusTcpMasterAllocationTests
                 await master.ReadHoldingRegistersAsync(1, 0, registers); // warm up pools and tiered compilation
             }
 
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            for (int i = 0; i < Requests; i++)
+            // The count is process-wide: a stray allocation elsewhere (timers, the runner) lands in one
+            // measurement, an allocation per request in all of them. Keep the smallest of three.
+            long best = long.MaxValue;
+            for (int attempt = 0; attempt < 3; attempt++)
             {
-                await master.ReadHoldingRegistersAsync(1, 0, registers);
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                for (int i = 0; i < Requests; i++)
+                {
+                    await master.ReadHoldingRegistersAsync(1, 0, registers);
+                }
+
+                best = Math.Min(best, (GC.GetTotalAllocatedBytes(precise: true) - before) / Requests);
             }
 
-            return (GC.GetTotalAllocatedBytes(precise: true) - before) / Requests;
+            return best;
         }).Within();
 
         // A debug build compiles async state machines as classes, one object per call and await level;
