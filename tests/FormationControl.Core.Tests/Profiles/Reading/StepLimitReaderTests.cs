@@ -50,15 +50,15 @@ public class StepLimitReaderTests
 
     [Theory]
     [InlineData("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "voltage": "<= 3 V" } ] }""", "voltage", "\"<= 3 V\"",
-        "the voltage rises during a chargeCc step, so a '<=' voltage limit would end it at once; use '>='; a chargeCc step ends on voltage (>=), time, capacity or energy")]
+        "the voltage rises during a chargeCc step, so a '<=' voltage limit would end it at once; use '>='; a chargeCc step ends on voltage (>=), dV/dt (>=), time, capacity, energy or temperature (>=)")]
     [InlineData("""{ "type": "dischargeCc", "current": "1 A", "limits": [ { "voltage": ">= 4 V" } ] }""", "voltage", "\">= 4 V\"",
         "the voltage falls during a dischargeCc step, so a '>=' voltage limit would end it at once; use '<='")]
     [InlineData("""{ "type": "chargeCc", "current": "10 A", "limits": [ { "current": "<= 2 A" } ] }""", "current", "\"<= 2 A\"",
-        "the current is constant in a chargeCc step, so a current limit would end it at once or never; a chargeCc step ends on voltage (>=), time, capacity or energy")]
+        "the current is constant in a chargeCc step, so a current limit would end it at once or never; a chargeCc step ends on voltage (>=), dV/dt (>=), time, capacity, energy or temperature (>=)")]
     [InlineData("""{ "type": "chargeCccv", "current": "10 A", "voltage": "4.2 V", "limits": [ { "voltage": ">= 4.2 V" } ] }""", "voltage", "\">= 4.2 V\"",
-        "the voltage is held at the setpoint in a chargeCccv step, so a voltage limit cannot end it; a chargeCccv step ends on current (<=), time, capacity or energy")]
+        "the voltage is held at the setpoint in a chargeCccv step, so a voltage or dV/dt limit cannot end it; a chargeCccv step ends on current (<=), time, capacity, energy or temperature (>=)")]
     [InlineData("""{ "type": "rest", "limits": [ { "capacity": "1 Ah" } ] }""", "capacity", "\"1 Ah\"",
-        "no current flows in a rest step, so this limit would end it at once or never; a rest step ends on time or voltage")]
+        "no current flows in a rest step, so this limit would end it at once or never; a rest step ends on time, voltage, dV/dt (<=) or temperature")]
     [InlineData("""{ "type": "rest", "limits": [ { "current": "<= 1 A" } ] }""", "current", "\"<= 1 A\"", "no current flows in a rest step")]
     public void Limit_that_cannot_end_the_step_type_is_reported(string step, string condition, string value, string message)
     {
