@@ -87,6 +87,13 @@ internal static class JsonValueReader
             return currentA;
         }
 
+        // Quote the C-rate as written ("C/10"), not as resolved ("0.1C").
+        if (quantity.Dimension == Dimension.CRate && node is JsonSourceScalar { Kind: JsonValueKind.String } written
+            && Quantity.TryParse(written.Text, out var same, out _) && same == quantity)
+        {
+            error = error.Replace(quantity.ToString(), written.Text.Trim(), StringComparison.Ordinal);
+        }
+
         diagnostics.Report(node, nominalCapacityAh is null ? error + " (cell.nominalCapacity is missing or invalid)" : error);
         return null;
     }
