@@ -218,7 +218,7 @@ internal sealed partial class PybammStepParser
                 return (quantity, text, word.Offset);
             }
 
-            throw new PybammSyntaxException($"'{unit.Text}' is not a unit: {error}", unit.Offset);
+            throw new PybammSyntaxException(error!, unit.Offset);
         }
 
         throw new PybammSyntaxException(bareNumber ? $"'{word.Text}' needs a unit ({what})" : $"expected {what}, found '{word.Text}': {error}", word.Offset);
