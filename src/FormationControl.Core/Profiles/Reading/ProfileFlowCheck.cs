@@ -133,7 +133,7 @@ internal static class ProfileFlowCheck
             string message = cycle is null
                 ? $"step {steps[entry].DisplayName} can never complete: every way on from it ends in a fault; give it a limit that goes on (\"then\": \"next\", a goto) or ends the profile (\"then\": \"end\")"
                 : $"steps {string.Join(" -> ", cycle.Select(i => steps[i].DisplayName))} repeat forever: only a fault leads out of them; add a limit with \"then\": \"end\" or a goto out of them, or repeat them in a loop with a 'count'";
-            diagnostics.Report(sources[entry].Node, message);
+            diagnostics.Report(sources[cycle?[0] ?? entry].Node, message);
         }
     }
 }

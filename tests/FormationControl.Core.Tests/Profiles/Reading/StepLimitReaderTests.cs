@@ -183,4 +183,34 @@ public class StepLimitReaderTests
         var (json, errors) = Load("""{ "label": "a", "type": "rest", "limits": [ { "time": "1 h", "then": "end", "goto": "a" } ] }""");
         DiagnosticAssert.Single(errors, "$.steps[0].limits[0].goto", TextPosition.Of(json, "\"a\" }"), "give either 'then' or 'goto', not both");
     }
+
+    [Fact]
+    public void Dvdt_and_temperature_limits_resolve_to_volts_per_second_and_degrees()
+    {
+        var rest = LimitsOf("""{ "type": "rest", "limits": [ { "dvdt": "<= 1 mV/min" }, { "temperature": "<= 30 degC" }, { "temperature": ">= 45 °C", "then": "fault" } ] }""");
+        Assert.Equal(
+            [
+                new StepLimit(LimitKind.VoltageRateAtMost, 0.001 / 60, LimitAction.Next, null),
+                new StepLimit(LimitKind.TemperatureAtMost, 30, LimitAction.Next, null),
+                new StepLimit(LimitKind.TemperatureAtLeast, 45, LimitAction.Fault, null),
+            ],
+            rest);
+        var charge = LimitsOf("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "dvdt": ">= 5 mV/s" } ] }""");
+        Assert.Equal(new StepLimit(LimitKind.VoltageRateAtLeast, 0.005, LimitAction.Next, null), charge[0]);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "rest", "limits": [ { "dvdt": ">= 1 mV/min" } ] }""", "dvdt", "\">= 1 mV/min\"", "the voltage only settles in a rest step, so a '>=' dV/dt limit would end it at once or never; use '<='")]
+    [InlineData("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "dvdt": "<= 1 mV/min" } ] }""", "dvdt", "\"<= 1 mV/min\"", "the voltage moves slowly on the plateau of a chargeCc step, so a '<=' dV/dt limit would end it early; use '>=' to catch the knee")]
+    [InlineData("""{ "type": "cv", "voltage": "4 V", "limits": [ { "dvdt": ">= 1 mV/s" } ] }""", "dvdt", "\">= 1 mV/s\"", "the voltage is held at the setpoint in a cv step, so a voltage or dV/dt limit cannot end it")]
+    [InlineData("""{ "type": "dischargeCc", "current": "1 A", "limits": [ { "temperature": "<= 30 degC" } ] }""", "temperature", "\"<= 30 degC\"", "the cell warms while current flows in a dischargeCc step, so a '<=' temperature limit would end it at once or never; use '>='")]
+    [InlineData("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "temperature": ">= 61 degC" } ] }""", "temperature", "\">= 61 degC\"", "the cell would have to exceed cell.maxTemperature (60 degC) to reach >= 61 degC")]
+    [InlineData("""{ "type": "rest", "limits": [ { "temperature": ">= 30 V" } ] }""", "temperature", "\">= 30 V\"", "expected a temperature (e.g. \"45 degC\"), but \"30 V\" is a voltage")]
+    [InlineData("""{ "type": "rest", "limits": [ { "dvdt": "<= 0 mV/min" } ] }""", "dvdt", "\"<= 0 mV/min\"", "must be greater than zero")]
+    [InlineData("""{ "type": "dischargeCp", "power": "5 W", "limits": [ { "current": "<= 1 A" } ] }""", "current", "\"<= 1 A\"", "the power is held in a dischargeCp step and the current follows from it")]
+    public void Dvdt_and_temperature_limit_problems_are_reported(string step, string condition, string value, string message)
+    {
+        var (json, errors) = Load(step);
+        DiagnosticAssert.Single(errors, $"$.steps[0].limits[0].{condition}", TextPosition.Of(json, value), message);
+    }
 }
