@@ -13,7 +13,7 @@ public static class ProfileShowCommand
             file,
         };
         command.SetAction((ParseResult result, CancellationToken ct) =>
-            Task.FromResult(ProfileShow.Run(result.GetValue(file)!, Console.Out, Console.Error)));
+            Task.FromResult(ProfileShow.Run(result.GetValue(file)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
         return command;
     }
 }

@@ -16,7 +16,7 @@ public static class ProfileValidateCommand
             files,
         };
         command.SetAction((ParseResult result, CancellationToken ct) =>
-            Task.FromResult(ProfileValidation.Run(result.GetValue(files) ?? [], Console.Out, Console.Error)));
+            Task.FromResult(ProfileValidation.Run(result.GetValue(files) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
         return command;
     }
 }
