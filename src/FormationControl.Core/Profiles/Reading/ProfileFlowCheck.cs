@@ -129,7 +129,16 @@ internal static class ProfileFlowCheck
         var graph = new ProfileFlowGraph(steps, labels);
         foreach (int entry in graph.StuckEntries())
         {
-            var cycle = graph.CycleFrom(entry);
+            var cycle = graph.CycleFrom(entry)?.SkipLast(1).Where(i => !steps[i].IsControl).ToList();
+            if (cycle is { Count: > 0 })
+            {
+                cycle.Add(cycle[0]);
+            }
+            else
+            {
+                cycle = null;
+            }
+
             string message = cycle is null
                 ? $"step {steps[entry].DisplayName} can never complete: every way on from it ends in a fault; give it a limit that goes on (\"then\": \"next\", a goto) or ends the profile (\"then\": \"end\")"
                 : $"steps {string.Join(" -> ", cycle.Select(i => steps[i].DisplayName))} repeat forever: only a fault leads out of them; add a limit with \"then\": \"end\" or a goto out of them, or repeat them in a loop with a 'count'";

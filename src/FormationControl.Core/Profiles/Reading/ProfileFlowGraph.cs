@@ -27,8 +27,9 @@ internal sealed class ProfileFlowGraph
                     ways.Add(following);
                     break;
                 case StepType.LoopEnd:
-                    ways.Add(step.Loop!.StartIndex + 1);
+                    // Leaving first, so that a cycle found through a loop is one its passes cannot end.
                     ways.Add(following);
+                    ways.Add(step.Loop!.StartIndex + 1);
                     break;
                 default:
                     if (step.EndsByItself)

@@ -29,7 +29,8 @@ internal static class StepLimitReader
 
         int before = diagnostics.Count;
         string[] given = [.. Conditions.Where(fields.Has)];
-        if (given.Length == 0)
+        // A misspelt condition is reported as unknown field (with a suggestion) already.
+        if (given.Length == 0 && fields.Object.Properties.All(p => Fields.Contains(p.Name)))
         {
             diagnostics.Report(node, $"a limit needs one condition: {string.Join(", ", Conditions)}");
         }

@@ -90,4 +90,18 @@ public class ProfileFlowCheckTests
         var (json, errors) = Load("""{ "label": "soak", "type": "rest", "limits": [ { "time": "1 h", "goto": "soak" }, { "time": "5 V" } ] }""");
         DiagnosticAssert.Single(errors, "$.steps[0].limits[1].time", TextPosition.Of(json, "\"5 V\""), "is a voltage");
     }
+
+    [Fact]
+    public void A_cycle_through_a_counted_loop_is_described_by_its_runnable_steps()
+    {
+        var (json, errors) = Load("""
+                { "label": "charge", "type": "chargeCccv", "current": "C/10", "voltage": "4.2 V", "limits": [ { "current": "<= C/50" } ] },
+                { "type": "loop", "count": 3, "steps": [
+                    { "label": "cyc", "type": "rest", "limits": [ { "time": "30 min" } ] }
+                ] },
+                { "label": "down", "type": "dischargeCc", "current": "C/5", "limits": [ { "voltage": "<= 2.5 V", "goto": "charge" } ] }
+            """);
+        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "{ \"label\": \"charge\""),
+            "steps #0 'charge' -> #2 'cyc' -> #4 'down' -> #0 'charge' repeat forever");
+    }
 }

@@ -129,15 +129,6 @@ public class StepLimitReaderTests
     }
 
     [Fact]
-    public void Misspelt_condition_gets_a_suggestion()
-    {
-        var (json, errors) = Load("""{ "type": "rest", "limits": [ { "tmie": "1 h" } ] }""");
-        Assert.Equal(2, errors.Count);
-        DiagnosticAssert.Contains(errors, "$.steps[0].limits[0].tmie", TextPosition.Of(json, "\"tmie\""), "unknown field 'tmie' in a limit; did you mean 'time'?");
-        DiagnosticAssert.Contains(errors, "$.steps[0].limits[0]", TextPosition.Of(json, "{ \"tmie\""), "a limit needs one condition");
-    }
-
-    [Fact]
     public void A_limit_must_be_an_object()
     {
         var (json, errors) = Load("""{ "type": "rest", "limits": [ "1 h" ] }""");
@@ -212,5 +203,22 @@ public class StepLimitReaderTests
     {
         var (json, errors) = Load(step);
         DiagnosticAssert.Single(errors, $"$.steps[0].limits[0].{condition}", TextPosition.Of(json, value), message);
+    }
+
+    [Fact]
+    public void A_misspelt_condition_is_one_problem_with_a_suggestion()
+    {
+        var (json, errors) = Load("""{ "type": "rest", "limits": [ { "tme": "30 min" } ] }""");
+        DiagnosticAssert.Single(errors, "$.steps[0].limits[0].tme", TextPosition.Of(json, "\"tme\""), "unknown field 'tme' in a limit; did you mean 'time'?");
+    }
+
+    [Fact]
+    public void A_c_rate_bound_without_a_nominal_capacity_is_quoted_as_written()
+    {
+        string json = ProfileJson.With(steps: """{ "type": "cv", "voltage": "4 V", "limits": [ { "current": "<= C/50" } ] }""")
+            .Replace("    \"nominalCapacity\": \"100 Ah\",\n", string.Empty, StringComparison.Ordinal)
+            .Replace("\"1C\"", "\"100 A\"", StringComparison.Ordinal);
+        var errors = ProfileLoader.Parse(json, "p.json").Diagnostics;
+        DiagnosticAssert.Contains(errors, "$.steps[0].limits[0].current", TextPosition.Of(json, "\"<= C/50\""), "C/50 is a C-rate, but no nominal capacity is known");
     }
 }

@@ -115,6 +115,7 @@ public class StepReaderTests
     [InlineData("dischargeCccv", "2.45 V", "2.45 V is below cell.minVoltage (2.5 V)")]
     [InlineData("cv", "0 V", "must be greater than zero")]
     [InlineData("cv", "4.2 A", "expected a voltage (e.g. \"4.2 V\"), but \"4.2 A\" is a current")]
+    [InlineData("cv", "3.65", "\"3.65\" has no unit; write \"3.65 V\"")]
     public void Voltage_setpoint_is_checked_against_the_cell(string type, string voltage, string message)
     {
         string current = type == "cv" ? string.Empty : "\"current\": \"1 A\", ";
