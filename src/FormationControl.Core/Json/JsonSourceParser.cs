@@ -64,7 +64,7 @@ internal static partial class JsonSourceParser
             {
                 JsonTokenType.StartObject => ReadObject(ref reader, path, location),
                 JsonTokenType.StartArray => ReadArray(ref reader, path, location),
-                JsonTokenType.String => new JsonSourceScalar(path, location, JsonValueKind.String, reader.GetString()!),
+                JsonTokenType.String => new JsonSourceScalar(path, location, JsonValueKind.String, reader.GetString()!, !reader.ValueIsEscaped),
                 JsonTokenType.Number => new JsonSourceScalar(path, location, JsonValueKind.Number, Encoding.UTF8.GetString(reader.ValueSpan)),
                 JsonTokenType.True => new JsonSourceScalar(path, location, JsonValueKind.True, "true"),
                 JsonTokenType.False => new JsonSourceScalar(path, location, JsonValueKind.False, "false"),

@@ -53,7 +53,9 @@ internal static class JsonValueReader
 
         if (!Quantity.TryParse(text.Text, out var quantity, out string? error))
         {
-            diagnostics.Report(node, error);
+            // A number without its unit: name the unit this field takes rather than guessing.
+            bool bare = double.TryParse(text.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+            diagnostics.Report(node, bare ? $"\"{text.Text.Trim()}\" has no unit; write {string.Join(" or ", allowed.Select(d => $"\"{text.Text.Trim()} {d.BaseUnit()}\""))}" : error);
             return null;
         }
 
@@ -85,6 +87,16 @@ internal static class JsonValueReader
         if (quantity.TryResolveCurrentA(nominalCapacityAh, out double currentA, out string? error))
         {
             return currentA;
+        }
+
+        // Quote the C-rate as written ("C/10"), not as resolved ("0.1C").
+        if (quantity.Dimension == Dimension.CRate && node is JsonSourceScalar { Kind: JsonValueKind.String } written)
+        {
+            string text = written.Text.Trim().TrimStart('>', '<', '=', '≥', '≤').Trim();
+            if (Quantity.TryParse(text, out var same, out _) && same == quantity)
+            {
+                error = error.Replace(quantity.ToString(), text, StringComparison.Ordinal);
+            }
         }
 
         diagnostics.Report(node, nominalCapacityAh is null ? error + " (cell.nominalCapacity is missing or invalid)" : error);

@@ -20,4 +20,16 @@ public enum LimitKind
 
     /// <summary>Energy moved in this step ≥ value (Wh).</summary>
     StepEnergyWh,
+
+    /// <summary>|dV/dt| ≤ value (V/s): the voltage has settled (end of a relaxation).</summary>
+    VoltageRateAtMost,
+
+    /// <summary>|dV/dt| ≥ value (V/s): the voltage runs away (the knee at the end of a charge or discharge).</summary>
+    VoltageRateAtLeast,
+
+    /// <summary>Cell temperature ≥ value (°C).</summary>
+    TemperatureAtLeast,
+
+    /// <summary>Cell temperature ≤ value (°C), e.g. rest until cooled down.</summary>
+    TemperatureAtMost,
 }

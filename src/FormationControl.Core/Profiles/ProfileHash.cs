@@ -5,8 +5,9 @@ namespace FormationControl.Core.Profiles;
 
 /// <summary>
 /// The canonical text of a resolved profile and its SHA-256. The text is compact JSON with a fixed key order,
-/// values in V, A, s, Ah, Wh, degC and shortest round-trip numbers, and a "format" tag to version it.
-/// <see cref="Profile.Hash"/> and step locations are not part of it.
+/// values in V, A, s, Ah, Wh, W, Ohm, degC and shortest round-trip numbers, and a "format" tag to version it.
+/// <see cref="Profile.Hash"/> and step locations are not part of it. Step members added after format 1 (power,
+/// resistance, pulse levels, loops) are written only when set, so a profile that uses none keeps its format-1 hash.
 /// </summary>
 public static class ProfileHash
 {
@@ -98,6 +99,55 @@ public static class ProfileHash
 
         w.WriteEndArray();
         WriteLogging(w, "logging", step.Logging);
+        WriteExtensions(w, step);
         w.WriteEndObject();
+    }
+
+    private static void WriteExtensions(Utf8JsonWriter w, ProfileStep step)
+    {
+        if (step.PowerW is { } power)
+        {
+            w.WriteCanonicalNumber("powerW", power);
+        }
+
+        if (step.ResistanceOhm is { } resistance)
+        {
+            w.WriteCanonicalNumber("resistanceOhm", resistance);
+        }
+
+        if (step.PulseLevels is { } levels)
+        {
+            w.WriteStartArray("pulse");
+            foreach (var level in levels)
+            {
+                w.WriteStartObject();
+                w.WriteCanonicalNumber("currentA", level.CurrentA);
+                w.WriteCanonicalNumber("durationS", level.DurationS);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (step.Loop is { } loop)
+        {
+            w.WriteStartObject("loop");
+            w.WriteNumber("start", loop.StartIndex);
+            w.WriteNumber("end", loop.EndIndex);
+            w.WriteCanonicalNumber("count", loop.Count);
+            if (loop.Until is { } until)
+            {
+                w.WriteStartObject("until");
+                w.WriteString("kind", ProfileJsonNames.Of(until.Kind));
+                w.WriteCanonicalNumber("value", until.Value);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("until");
+            }
+
+            w.WriteEndObject();
+        }
     }
 }

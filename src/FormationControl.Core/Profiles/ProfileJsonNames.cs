@@ -6,10 +6,11 @@ namespace FormationControl.Core.Profiles;
 /// </summary>
 public static class ProfileJsonNames
 {
-    /// <summary>All step type names, in declaration order.</summary>
-    public static IReadOnlyList<string> StepTypes { get; } = [.. Enum.GetValues<StepType>().Select(Of)];
+    /// <summary>The step type names a file may use, in declaration order (every type but the generated loopEnd).</summary>
+    public static IReadOnlyList<string> StepTypes { get; } =
+        [.. Enum.GetValues<StepType>().Where(t => t != StepType.LoopEnd).Select(Of)];
 
-    /// <summary>"rest", "chargeCc", "dischargeCc", "chargeCccv", "dischargeCccv", "cv".</summary>
+    /// <summary>"rest", "chargeCc", "dischargeCc", "chargeCccv", "dischargeCccv", "cv", "chargeCp", "dischargeCp", "dischargeCr", "pulse", "ocv", "loop", "loopEnd", "label", "end".</summary>
     public static string Of(StepType type) => type switch
     {
         StepType.Rest => "rest",
@@ -18,10 +19,19 @@ public static class ProfileJsonNames
         StepType.ChargeCccv => "chargeCccv",
         StepType.DischargeCccv => "dischargeCccv",
         StepType.Cv => "cv",
+        StepType.ChargeCp => "chargeCp",
+        StepType.DischargeCp => "dischargeCp",
+        StepType.DischargeCr => "dischargeCr",
+        StepType.Pulse => "pulse",
+        StepType.Ocv => "ocv",
+        StepType.Loop => "loop",
+        StepType.LoopEnd => "loopEnd",
+        StepType.Label => "label",
+        StepType.End => "end",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    /// <summary>"voltageAtLeast", "voltageAtMost", "currentAtMost", "duration", "stepCapacityAh", "stepEnergyWh".</summary>
+    /// <summary>"voltageAtLeast", "voltageAtMost", "currentAtMost", "duration", "stepCapacityAh", "stepEnergyWh", "voltageRateAtMost", "voltageRateAtLeast", "temperatureAtLeast", "temperatureAtMost".</summary>
     public static string Of(LimitKind kind) => kind switch
     {
         LimitKind.VoltageAtLeast => "voltageAtLeast",
@@ -30,6 +40,10 @@ public static class ProfileJsonNames
         LimitKind.Duration => "duration",
         LimitKind.StepCapacityAh => "stepCapacityAh",
         LimitKind.StepEnergyWh => "stepEnergyWh",
+        LimitKind.VoltageRateAtMost => "voltageRateAtMost",
+        LimitKind.VoltageRateAtLeast => "voltageRateAtLeast",
+        LimitKind.TemperatureAtLeast => "temperatureAtLeast",
+        LimitKind.TemperatureAtMost => "temperatureAtMost",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -43,12 +57,12 @@ public static class ProfileJsonNames
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    /// <summary>The step type called <paramref name="name"/> (case-sensitive).</summary>
+    /// <summary>The step type called <paramref name="name"/> (case-sensitive); loopEnd is not one a file can name.</summary>
     public static bool TryParseStepType(string name, out StepType type)
     {
         foreach (var candidate in Enum.GetValues<StepType>())
         {
-            if (Of(candidate) == name)
+            if (candidate != StepType.LoopEnd && Of(candidate) == name)
             {
                 type = candidate;
                 return true;

@@ -10,16 +10,25 @@ namespace FormationControl.Core.Profiles;
 /// </summary>
 public static class ProfileLoader
 {
-    /// <summary>Reads and loads the file at <paramref name="path"/>; the path names the source in diagnostics.</summary>
+    /// <summary>
+    /// Reads and loads the file at <paramref name="path"/>; the path names the source in diagnostics, and a cell given
+    /// by reference ("cell": "cells/x.json") is looked up relative to the file's folder.
+    /// </summary>
     public static ProfileLoadResult LoadFile(string path) =>
         SourceText.TryRead(path, out string? text, out var error) ? Parse(text, path) : new ProfileLoadResult(null, [error]);
 
-    /// <summary>Loads profile JSON text; <paramref name="sourceName"/> names it in diagnostics.</summary>
-    public static ProfileLoadResult Parse(string json, string sourceName)
+    /// <summary>
+    /// Loads profile JSON text; <paramref name="sourceName"/> names it in diagnostics. A cell given by reference is
+    /// looked up relative to the folder of <paramref name="sourceName"/>.
+    /// </summary>
+    public static ProfileLoadResult Parse(string json, string sourceName) => Parse(json, sourceName, Path.GetDirectoryName(sourceName));
+
+    /// <summary>Loads profile JSON text, looking up a cell given by reference relative to <paramref name="baseDirectory"/>.</summary>
+    public static ProfileLoadResult Parse(string json, string sourceName, string? baseDirectory)
     {
         var diagnostics = new DiagnosticList(sourceName);
         var root = JsonSourceParser.Parse(json, diagnostics);
-        var profile = root is null ? null : ProfileReader.Read(root, diagnostics);
+        var profile = root is null ? null : ProfileReader.Read(root, baseDirectory, diagnostics);
         return new ProfileLoadResult(profile, diagnostics.InFileOrder());
     }
 }

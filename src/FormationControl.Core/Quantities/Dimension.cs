@@ -32,4 +32,7 @@ public enum Dimension
 
     /// <summary>Percent (%), e.g. of a nominal capacity.</summary>
     Percent,
+
+    /// <summary>Volts per second (V/s), a rate of voltage change (dV/dt).</summary>
+    VoltageRate,
 }

@@ -16,6 +16,7 @@ public static class DimensionText
         Dimension.Power => "a power",
         Dimension.Resistance => "a resistance",
         Dimension.Percent => "a percentage",
+        Dimension.VoltageRate => "a voltage rate (dV/dt)",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 
@@ -32,6 +33,7 @@ public static class DimensionText
         Dimension.Power => "50 W",
         Dimension.Resistance => "0.5 mOhm",
         Dimension.Percent => "50 %",
+        Dimension.VoltageRate => "1 mV/min",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 
@@ -48,6 +50,7 @@ public static class DimensionText
         Dimension.Power => "W",
         Dimension.Resistance => "Ohm",
         Dimension.Percent => "%",
+        Dimension.VoltageRate => "V/s",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 

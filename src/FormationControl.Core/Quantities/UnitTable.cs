@@ -47,6 +47,13 @@ internal static class UnitTable
         Add(Dimension.Time, 60m, "min", "mins", "minute", "minutes");
         Add(Dimension.Time, 3600m, "h", "hr", "hrs", "hour", "hours");
         Add(Dimension.Time, 86400m, "d", "day", "days");
+        Add(Dimension.VoltageRate, 1m, "V/s");
+        Add(Dimension.VoltageRate, 1m / 60, "V/min");
+        Add(Dimension.VoltageRate, 1m / 3600, "V/h");
+        Add(Dimension.VoltageRate, 0.001m, "mV/s");
+        Add(Dimension.VoltageRate, 0.001m / 60, "mV/min");
+        Add(Dimension.VoltageRate, 0.001m / 3600, "mV/h");
+        Add(Dimension.VoltageRate, 0.000001m, "uV/s", "µV/s");
         return units;
     }
 }

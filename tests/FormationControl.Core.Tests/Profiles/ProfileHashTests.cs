@@ -120,4 +120,34 @@ public class ProfileHashTests
         var colder = profile with { Cell = profile.Cell with { MaxTemperatureC = -0.0 } };
         Assert.Equal(ProfileHash.Compute(cold), ProfileHash.Compute(colder));
     }
+
+    [Fact]
+    public void Profiles_without_the_newer_step_members_keep_the_format_1_canonical_text()
+    {
+        string canonical = ProfileHash.CanonicalText(ProfileLoader.Parse(SampleText, "s").Profile!);
+        foreach (string key in new[] { "powerW", "resistanceOhm", "pulse", "loop" })
+        {
+            Assert.DoesNotContain($"\"{key}\"", canonical, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Power_resistance_pulse_levels_and_loops_are_part_of_the_hash()
+    {
+        string Steps(string power, string ohms, string level, string count) => ProfileJson.With(steps: $$"""
+                { "type": "chargeCp", "power": "{{power}}", "limits": [ { "time": "1 h" } ] },
+                { "type": "dischargeCr", "resistance": "{{ohms}}", "limits": [ { "time": "1 h" } ] },
+                { "type": "loop", "count": {{count}}, "steps": [ { "type": "pulse", "levels": [ { "discharge": "{{level}}", "duration": "10 s" } ] } ] }
+            """);
+        string baseline = HashOf(Steps("50 W", "1 Ohm", "1 A", "2"));
+        Assert.Equal(baseline, HashOf(Steps("50000 mW", "1000 mOhm", "1000 mA", "2")));
+        Assert.NotEqual(baseline, HashOf(Steps("51 W", "1 Ohm", "1 A", "2")));
+        Assert.NotEqual(baseline, HashOf(Steps("50 W", "2 Ohm", "1 A", "2")));
+        Assert.NotEqual(baseline, HashOf(Steps("50 W", "1 Ohm", "2 A", "2")));
+        Assert.NotEqual(baseline, HashOf(Steps("50 W", "1 Ohm", "1 A", "3")));
+        string canonical = ProfileHash.CanonicalText(ProfileLoader.Parse(Steps("50 W", "1 Ohm", "1 A", "2"), "s").Profile!);
+        Assert.Contains("\"powerW\":50", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"pulse\":[{\"currentA\":-1,\"durationS\":10}]", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"loop\":{\"start\":2,\"end\":4,\"count\":2,\"until\":null}", canonical, StringComparison.Ordinal);
+    }
 }

@@ -45,4 +45,11 @@ internal static class ProfileJson
 
     /// <summary>The shipped sample files, copied next to the test assembly.</summary>
     public static string SamplePath(string relative) => Path.Combine(AppContext.BaseDirectory, "profiles", relative);
+
+    /// <summary>Every shipped sample profile (profiles/*.json).</summary>
+    public static IEnumerable<string> SampleProfiles() => Directory.EnumerateFiles(SamplePath(string.Empty), "*.json").Order(StringComparer.Ordinal);
+
+    /// <summary>The test corpus of files in Profiles/Corpus/<paramref name="folder"/>.</summary>
+    public static IEnumerable<string> Corpus(string folder) =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Profiles", "Corpus", folder), "*.json").Order(StringComparer.Ordinal);
 }

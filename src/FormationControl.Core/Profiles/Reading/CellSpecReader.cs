@@ -8,7 +8,7 @@ namespace FormationControl.Core.Profiles.Reading;
 internal static class CellSpecReader
 {
     public static readonly string[] Fields =
-        ["chemistry", "nominalCapacity", "nominalVoltage", "minVoltage", "maxVoltage", "maxChargeCurrent", "maxDischargeCurrent", "maxTemperature"];
+        ["$schema", "description", "chemistry", "nominalCapacity", "nominalVoltage", "minVoltage", "maxVoltage", "maxChargeCurrent", "maxDischargeCurrent", "maxTemperature"];
 
     /// <summary>
     /// The spec, null if anything in it is wrong; and the nominal capacity on its own, because C-rates all over
@@ -23,6 +23,8 @@ internal static class CellSpecReader
         }
 
         int before = diagnostics.Count;
+        ReadString(fields.Optional("$schema"), diagnostics);
+        ReadString(fields.Optional("description"), diagnostics);
         string? chemistry = ReadString(fields.Required("chemistry"), diagnostics);
         double? capacity = ReadPositive(fields, "nominalCapacity", Dimension.Capacity, diagnostics);
         double? nominal = ReadPositive(fields, "nominalVoltage", Dimension.Voltage, diagnostics);

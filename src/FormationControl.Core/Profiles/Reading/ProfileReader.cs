@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FormationControl.Core.Json;
 using static FormationControl.Core.Json.JsonValueReader;
 
@@ -8,8 +9,11 @@ internal static class ProfileReader
 {
     public static readonly string[] Fields = ["$schema", "name", "version", "description", "cell", "safety", "logging", "steps"];
 
-    /// <summary>The resolved profile with its hash, or null when anything was reported.</summary>
-    public static Profile? Read(JsonSourceNode root, DiagnosticList diagnostics)
+    /// <summary>
+    /// The resolved profile with its hash, or null when anything was reported. A cell given by reference is looked
+    /// up relative to <paramref name="baseDirectory"/> (the profile file's folder).
+    /// </summary>
+    public static Profile? Read(JsonSourceNode root, string? baseDirectory, DiagnosticList diagnostics)
     {
         var fields = JsonFields.Open(root, "a profile", Fields, diagnostics);
         if (fields is null)
@@ -22,8 +26,13 @@ internal static class ProfileReader
         string? name = ReadString(fields.Required("name"), diagnostics);
         string? version = ReadString(fields.Required("version"), diagnostics);
 
-        var cellNode = fields.Required("cell");
-        var (cell, capacity) = cellNode is null ? (null, null) : CellSpecReader.Read(cellNode, diagnostics);
+        var cellNode = fields.Required("cell", "(the cell's ratings, or the path of a cell file such as \"cells/nmc-100ah.json\")");
+        var (cell, capacity) = cellNode switch
+        {
+            null => (null, null),
+            JsonSourceScalar { Kind: JsonValueKind.String } reference => CellFileReader.Read(reference, baseDirectory, diagnostics),
+            _ => CellSpecReader.Read(cellNode, diagnostics),
+        };
 
         var safetyNode = fields.Required("safety");
         var safety = safetyNode is null ? null : SafetyLimitsReader.Read(safetyNode, capacity, cell, diagnostics);
@@ -61,16 +70,16 @@ internal static class ProfileReader
         }
 
         var labels = StepLabels.Collect(array, diagnostics);
-        var context = new StepContext(capacity, cell, safety, labels.All, diagnostics);
-        var steps = new List<ProfileStep>();
-        for (int i = 0; i < array.Items.Count; i++)
+        var reader = new StepListReader(labels, new StepContext(capacity, cell, safety, labels.All, diagnostics));
+        reader.ReadList(array);
+        if (reader.Steps.Any(s => s is null) || labels.HasErrors)
         {
-            if (StepReader.Read(array.Items[i], i, labels.ByIndex[i], context) is { } step)
-            {
-                steps.Add(step);
-            }
+            return null;
         }
 
-        return steps.Count == array.Items.Count ? steps : null;
+        // Flow is checked on the whole, valid step list: gotos, loop exits, steps that can never end.
+        List<ProfileStep> steps = [.. reader.Steps.OfType<ProfileStep>()];
+        ProfileFlowCheck.Check(steps, reader.Sources, cell, safety, diagnostics);
+        return steps;
     }
 }

@@ -6,12 +6,12 @@ using static FormationControl.Core.Json.JsonValueReader;
 namespace FormationControl.Core.Profiles.Reading;
 
 /// <summary>
-/// Reads one limit: exactly one condition ("voltage", "current", "time", "capacity", "energy") and an optional
-/// action ("then": "next" | "end" | "fault", or "goto": "label"). Future conditions (dV/dt, -dV, temperature) add a case.
+/// Reads one limit: exactly one condition ("voltage", "current", "time", "capacity", "energy", "dvdt", "temperature")
+/// and an optional action ("then": "next" | "end" | "fault", or "goto": "label").
 /// </summary>
 internal static class StepLimitReader
 {
-    public static readonly string[] Conditions = ["voltage", "current", "time", "capacity", "energy"];
+    public static readonly string[] Conditions = ["voltage", "current", "time", "capacity", "energy", "dvdt", "temperature"];
 
     public static readonly string[] Fields = [.. Conditions, "then", "goto"];
 
@@ -29,7 +29,8 @@ internal static class StepLimitReader
 
         int before = diagnostics.Count;
         string[] given = [.. Conditions.Where(fields.Has)];
-        if (given.Length == 0)
+        // A misspelt condition is reported as unknown field (with a suggestion) already.
+        if (given.Length == 0 && fields.Object.Properties.All(p => Fields.Contains(p.Name)))
         {
             diagnostics.Report(node, $"a limit needs one condition: {string.Join(", ", Conditions)}");
         }
@@ -58,6 +59,8 @@ internal static class StepLimitReader
             "current" => ReadCurrent(node, rule, stepCurrentA, context),
             "time" => ReadDuration(node, context),
             "capacity" => ReadCapacity(node, context),
+            "dvdt" => ReadVoltageRate(node, context),
+            "temperature" => ReadTemperature(node, context),
             _ => Positive(node, ReadValue(node, Dimension.Energy, diagnostics), diagnostics) is { } wh ? (LimitKind.StepEnergyWh, wh) : null,
         };
 
@@ -126,6 +129,39 @@ internal static class StepLimitReader
         }
 
         return (LimitKind.CurrentAtMost, amps);
+    }
+
+    private static (LimitKind, double)? ReadVoltageRate(JsonSourceNode node, StepContext context)
+    {
+        var diagnostics = context.Diagnostics;
+        if (ReadBound(node, diagnostics, Dimension.VoltageRate) is not { } bound || Positive(node, bound.Quantity.Value, diagnostics) is not { } rate)
+        {
+            return null;
+        }
+
+        return (bound.Operator == ComparisonOperator.AtLeast ? LimitKind.VoltageRateAtLeast : LimitKind.VoltageRateAtMost, rate);
+    }
+
+    private static (LimitKind, double)? ReadTemperature(JsonSourceNode node, StepContext context)
+    {
+        var diagnostics = context.Diagnostics;
+        if (ReadBound(node, diagnostics, Dimension.Temperature) is not { } bound)
+        {
+            return null;
+        }
+
+        double t = bound.Quantity.Value;
+        bool rising = bound.Operator == ComparisonOperator.AtLeast;
+        if (rising && t > context.Cell?.MaxTemperatureC)
+        {
+            diagnostics.Report(node, $"the cell would have to exceed cell.maxTemperature ({QuantityText.Celsius(context.Cell.MaxTemperatureC)}) to reach {bound}");
+        }
+        else if (rising && t >= context.Safety?.MaxTemperatureC)
+        {
+            diagnostics.Report(node, $"safety.maxTemperature ({QuantityText.Celsius(context.Safety.MaxTemperatureC)}) would fault the channel before {bound} is reached");
+        }
+
+        return (rising ? LimitKind.TemperatureAtLeast : LimitKind.TemperatureAtMost, t);
     }
 
     private static (LimitKind, double)? ReadDuration(JsonSourceNode node, StepContext context)

@@ -6,16 +6,25 @@ using static FormationControl.Core.Json.JsonValueReader;
 namespace FormationControl.Core.Profiles.Reading;
 
 /// <summary>
-/// Reads one step: its type, the setpoints that type needs (and no others), its limits and optional logging,
-/// and checks setpoints against the cell ratings and safety limits.
+/// Reads one step object that is not a loop: its type, the setpoints that type needs (and no others), its limits and
+/// optional logging, and checks setpoints against the cell ratings and safety limits. Loops are read by
+/// <see cref="StepListReader"/>, steps written as strings are translated by <see cref="Pybamm.PybammStepTranslator"/> first.
 /// </summary>
 internal static class StepReader
 {
-    public static readonly string[] Fields = ["label", "type", "description", "current", "voltage", "limits", "logging"];
+    /// <summary>Every field a step object may have; which ones a given type takes is checked per type.</summary>
+    public static readonly string[] Fields =
+        ["label", "type", "step", "description", "current", "voltage", "power", "resistance", "levels", "count", "until", "steps", "limits", "logging"];
+
+    public static readonly string[] LoopFields = ["count", "until", "steps"];
+
+    private static readonly (string Name, StepSetpoints Setpoint)[] SetpointFields =
+        [("current", StepSetpoints.Current), ("voltage", StepSetpoints.Voltage), ("power", StepSetpoints.Power), ("resistance", StepSetpoints.Resistance), ("levels", StepSetpoints.Levels)];
 
     /// <summary>The step, or null if anything in it is wrong. <paramref name="label"/> was read and checked by <see cref="StepLabels"/>.</summary>
-    public static ProfileStep? Read(JsonSourceNode node, int index, string? label, StepContext context)
+    public static ProfileStep? Read(JsonSourceNode node, int index, string? label, StepContext context, out StepSource? source)
     {
+        source = null;
         var diagnostics = context.Diagnostics;
         var fields = JsonFields.Open(node, "a step", Fields, diagnostics);
         if (fields is null)
@@ -24,24 +33,44 @@ internal static class StepReader
         }
 
         int before = diagnostics.Count;
-        var rule = ReadType(fields, diagnostics);
+        var type = ReadType(fields, diagnostics);
         ReadString(fields.Optional("description"), diagnostics);
-        double? currentA = ReadCurrent(fields, rule, context);
-        double? voltageV = ReadVoltage(fields, rule, context);
-        var limits = ReadLimits(fields, rule, currentA, context);
+        ReportMisplaced(fields, type, diagnostics);
+        if (type is StepType.Label or StepType.End)
+        {
+            source = new StepSource(node, []);
+            return diagnostics.Count > before ? null : new ProfileStep(index, label, type.Value, null, null, [], null) { Location = node.Location };
+        }
+
+        var rule = type is { } t ? StepTypeRule.For(t) : null;
+        var setpoints = StepSetpointReader.Read(fields, rule, context);
+        var limits = ReadLimits(fields, rule, setpoints.CurrentA, context);
         var loggingNode = fields.Optional("logging");
         var logging = loggingNode is null ? null : LoggingCriteriaReader.Read(loggingNode, "the step's logging", context.NominalCapacityAh, diagnostics);
+        if (limits is not null)
+        {
+            StepSetpointReader.CheckAgainstLimits(fields, rule, setpoints, [.. limits.Select(l => l.Limit)], context);
+        }
+
         if (diagnostics.Count > before || rule is null || limits is null)
         {
             return null;
         }
 
-        return new ProfileStep(index, label, rule.Type, currentA, voltageV, limits, logging) { Location = node.Location };
+        source = new StepSource(node, [.. limits.Select(l => l.Node)]);
+        return new ProfileStep(index, label, rule.Type, setpoints.CurrentA, setpoints.VoltageV, [.. limits.Select(l => l.Limit)], logging)
+        {
+            PowerW = setpoints.PowerW,
+            ResistanceOhm = setpoints.ResistanceOhm,
+            PulseLevels = setpoints.Levels,
+            Location = node.Location,
+        };
     }
 
-    private static StepTypeRule? ReadType(JsonFields fields, DiagnosticList diagnostics)
+    /// <summary>The step type, or null (reported) when it is missing or unknown.</summary>
+    public static StepType? ReadType(JsonFields fields, DiagnosticList diagnostics)
     {
-        var node = fields.Required("type", $"({string.Join(", ", ProfileJsonNames.StepTypes)})");
+        var node = fields.Required("type", $"({string.Join(", ", ProfileJsonNames.StepTypes)}), or a 'step' string such as \"Rest for 1 hour\"");
         string? name = ReadString(node, diagnostics);
         if (name is null)
         {
@@ -50,7 +79,7 @@ internal static class StepReader
 
         if (ProfileJsonNames.TryParseStepType(name, out var type))
         {
-            return StepTypeRule.For(type);
+            return type;
         }
 
         string hint = SpellingSuggestion.Closest(name, ProfileJsonNames.StepTypes) is { } s
@@ -60,98 +89,34 @@ internal static class StepReader
         return null;
     }
 
-    private static double? ReadCurrent(JsonFields fields, StepTypeRule? rule, StepContext context)
+    // Fields that exist, but not for this type of step.
+    private static void ReportMisplaced(JsonFields fields, StepType? type, DiagnosticList diagnostics)
     {
-        var diagnostics = context.Diagnostics;
-        var node = fields.Optional("current");
-        if (rule is { UsesCurrent: false })
+        foreach (string name in LoopFields.Where(fields.Has))
         {
-            if (node is not null)
-            {
-                diagnostics.Report(node, rule.NoCurrentReason);
-            }
-
-            return null;
+            diagnostics.Report(fields.Optional(name)!, $"'{name}' belongs to loop steps (\"type\": \"loop\")");
         }
 
-        node ??= rule is null ? null : fields.Required("current", $"(a {rule.Name} step runs at a set current, e.g. \"C/10\" or \"10 A\")");
-        if (node is null || ReadCurrentA(node, context.NominalCapacityAh, diagnostics) is not { } amps)
+        if (type is not (StepType.Label or StepType.End))
         {
-            return null;
+            return;
         }
 
-        if (amps <= 0)
+        string what = type == StepType.Label ? "a label step only marks a place to go to" : "an end step ends the profile";
+        foreach (string name in new[] { "limits", "logging" }.Concat(SetpointFields.Select(f => f.Name)).Where(fields.Has))
         {
-            diagnostics.Report(node, "the current is a magnitude and must be greater than zero; the step type gives the direction");
-            return null;
+            diagnostics.Report(fields.Optional(name)!, $"{what} and takes no '{name}'");
         }
-
-        var cell = context.Cell;
-        if (rule?.Direction == CurrentDirection.Charge && amps > cell?.MaxChargeCurrentA)
-        {
-            diagnostics.Report(node, $"{QuantityText.Amps(amps)} exceeds cell.maxChargeCurrent ({QuantityText.Amps(cell.MaxChargeCurrentA)})");
-        }
-        else if (rule?.Direction == CurrentDirection.Discharge && amps > cell?.MaxDischargeCurrentA)
-        {
-            diagnostics.Report(node, $"{QuantityText.Amps(amps)} exceeds cell.maxDischargeCurrent ({QuantityText.Amps(cell.MaxDischargeCurrentA)})");
-        }
-        else if (amps >= context.Safety?.MaxCurrentA)
-        {
-            diagnostics.Report(node, $"{QuantityText.Amps(amps)} reaches safety.maxCurrent ({QuantityText.Amps(context.Safety.MaxCurrentA)}): the channel would fault");
-        }
-
-        return amps;
     }
 
-    private static double? ReadVoltage(JsonFields fields, StepTypeRule? rule, StepContext context)
-    {
-        var diagnostics = context.Diagnostics;
-        var node = fields.Optional("voltage");
-        if (rule is { UsesVoltage: false })
-        {
-            if (node is not null)
-            {
-                diagnostics.Report(node, rule.NoVoltageReason);
-            }
-
-            return null;
-        }
-
-        node ??= rule is null ? null : fields.Required("voltage", $"(the voltage a {rule.Name} step holds, e.g. \"4.2 V\")");
-        if (node is null || Positive(node, ReadValue(node, Dimension.Voltage, diagnostics), diagnostics) is not { } volts)
-        {
-            return null;
-        }
-
-        var (cell, safety) = (context.Cell, context.Safety);
-        if (volts > cell?.MaxVoltageV)
-        {
-            diagnostics.Report(node, $"{QuantityText.Volts(volts)} is above cell.maxVoltage ({QuantityText.Volts(cell.MaxVoltageV)})");
-        }
-        else if (volts < cell?.MinVoltageV)
-        {
-            diagnostics.Report(node, $"{QuantityText.Volts(volts)} is below cell.minVoltage ({QuantityText.Volts(cell.MinVoltageV)})");
-        }
-        else if (volts >= safety?.MaxVoltageV)
-        {
-            diagnostics.Report(node, $"{QuantityText.Volts(volts)} reaches safety.maxVoltage ({QuantityText.Volts(safety.MaxVoltageV)}): the channel would fault");
-        }
-        else if (volts <= safety?.MinVoltageV)
-        {
-            diagnostics.Report(node, $"{QuantityText.Volts(volts)} reaches safety.minVoltage ({QuantityText.Volts(safety.MinVoltageV)}): the channel would fault");
-        }
-
-        return volts;
-    }
-
-    private static List<StepLimit>? ReadLimits(JsonFields fields, StepTypeRule? rule, double? currentA, StepContext context)
+    private static List<(StepLimit Limit, JsonSourceNode Node)>? ReadLimits(JsonFields fields, StepTypeRule? rule, double? currentA, StepContext context)
     {
         var diagnostics = context.Diagnostics;
         string why = rule is null ? "(at least one limit must end the step)" : $"(a {rule.Name} step ends on {rule.EndingText})";
-        var node = fields.Required("limits", why);
+        var node = rule is { NeedsLimit: false } ? fields.Optional("limits") : fields.Required("limits", why);
         if (node is null)
         {
-            return null;
+            return rule is { NeedsLimit: false } ? [] : null;
         }
 
         if (node is not JsonSourceArray array)
@@ -160,7 +125,7 @@ internal static class StepReader
             return null;
         }
 
-        var limits = new List<StepLimit>();
+        var limits = new List<(StepLimit, JsonSourceNode)>();
         bool allRead = true;
         foreach (var item in array.Items)
         {
@@ -168,12 +133,12 @@ internal static class StepReader
             allRead &= limit is not null;
             if (limit is not null)
             {
-                limits.Add(limit);
+                limits.Add((limit, item));
             }
         }
 
         // Limits that failed were reported with the reason; only a clean but empty list is reported here.
-        if (allRead && limits.Count == 0)
+        if (allRead && limits.Count == 0 && rule is not { NeedsLimit: false })
         {
             diagnostics.Report(node, $"the step can never end: it needs at least one limit {why}");
         }

@@ -95,6 +95,6 @@ public class CellSpecReaderTests
     public void Cell_must_be_an_object()
     {
         string json = ProfileJson.With(cell: "  \"cell\": \"NMC\"");
-        DiagnosticAssert.Single(Errors(json), "$.cell", TextPosition.Of(json, "\"NMC\""), "the cell must be an object, not a string");
+        DiagnosticAssert.Single(Errors(json), "$.cell", TextPosition.Of(json, "\"NMC\""), "the cell must be an object with its ratings, or the path of a cell file such as \"cells/nmc-100ah.json\", not \"NMC\"");
     }
 }

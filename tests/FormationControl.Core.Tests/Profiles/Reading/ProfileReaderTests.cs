@@ -38,7 +38,7 @@ public class ProfileReaderTests
         Assert.Equal(
             [
                 "a profile needs a 'version' field",
-                "a profile needs a 'cell' field",
+                "a profile needs a 'cell' field (the cell's ratings, or the path of a cell file such as \"cells/nmc-100ah.json\")",
                 "a profile needs a 'safety' field",
                 "a profile needs a 'logging' field (when to record samples between step boundaries)",
                 "a profile needs a 'steps' field",

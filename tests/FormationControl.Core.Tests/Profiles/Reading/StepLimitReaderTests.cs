@@ -50,15 +50,15 @@ public class StepLimitReaderTests
 
     [Theory]
     [InlineData("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "voltage": "<= 3 V" } ] }""", "voltage", "\"<= 3 V\"",
-        "the voltage rises during a chargeCc step, so a '<=' voltage limit would end it at once; use '>='; a chargeCc step ends on voltage (>=), time, capacity or energy")]
+        "the voltage rises during a chargeCc step, so a '<=' voltage limit would end it at once; use '>='; a chargeCc step ends on voltage (>=), dV/dt (>=), time, capacity, energy or temperature (>=)")]
     [InlineData("""{ "type": "dischargeCc", "current": "1 A", "limits": [ { "voltage": ">= 4 V" } ] }""", "voltage", "\">= 4 V\"",
         "the voltage falls during a dischargeCc step, so a '>=' voltage limit would end it at once; use '<='")]
     [InlineData("""{ "type": "chargeCc", "current": "10 A", "limits": [ { "current": "<= 2 A" } ] }""", "current", "\"<= 2 A\"",
-        "the current is constant in a chargeCc step, so a current limit would end it at once or never; a chargeCc step ends on voltage (>=), time, capacity or energy")]
+        "the current is constant in a chargeCc step, so a current limit would end it at once or never; a chargeCc step ends on voltage (>=), dV/dt (>=), time, capacity, energy or temperature (>=)")]
     [InlineData("""{ "type": "chargeCccv", "current": "10 A", "voltage": "4.2 V", "limits": [ { "voltage": ">= 4.2 V" } ] }""", "voltage", "\">= 4.2 V\"",
-        "the voltage is held at the setpoint in a chargeCccv step, so a voltage limit cannot end it; a chargeCccv step ends on current (<=), time, capacity or energy")]
+        "the voltage is held at the setpoint in a chargeCccv step, so a voltage or dV/dt limit cannot end it; a chargeCccv step ends on current (<=), time, capacity, energy or temperature (>=)")]
     [InlineData("""{ "type": "rest", "limits": [ { "capacity": "1 Ah" } ] }""", "capacity", "\"1 Ah\"",
-        "no current flows in a rest step, so this limit would end it at once or never; a rest step ends on time or voltage")]
+        "no current flows in a rest step, so this limit would end it at once or never; a rest step ends on time, voltage, dV/dt (<=) or temperature")]
     [InlineData("""{ "type": "rest", "limits": [ { "current": "<= 1 A" } ] }""", "current", "\"<= 1 A\"", "no current flows in a rest step")]
     public void Limit_that_cannot_end_the_step_type_is_reported(string step, string condition, string value, string message)
     {
@@ -129,15 +129,6 @@ public class StepLimitReaderTests
     }
 
     [Fact]
-    public void Misspelt_condition_gets_a_suggestion()
-    {
-        var (json, errors) = Load("""{ "type": "rest", "limits": [ { "tmie": "1 h" } ] }""");
-        Assert.Equal(2, errors.Count);
-        DiagnosticAssert.Contains(errors, "$.steps[0].limits[0].tmie", TextPosition.Of(json, "\"tmie\""), "unknown field 'tmie' in a limit; did you mean 'time'?");
-        DiagnosticAssert.Contains(errors, "$.steps[0].limits[0]", TextPosition.Of(json, "{ \"tmie\""), "a limit needs one condition");
-    }
-
-    [Fact]
     public void A_limit_must_be_an_object()
     {
         var (json, errors) = Load("""{ "type": "rest", "limits": [ "1 h" ] }""");
@@ -182,5 +173,52 @@ public class StepLimitReaderTests
     {
         var (json, errors) = Load("""{ "label": "a", "type": "rest", "limits": [ { "time": "1 h", "then": "end", "goto": "a" } ] }""");
         DiagnosticAssert.Single(errors, "$.steps[0].limits[0].goto", TextPosition.Of(json, "\"a\" }"), "give either 'then' or 'goto', not both");
+    }
+
+    [Fact]
+    public void Dvdt_and_temperature_limits_resolve_to_volts_per_second_and_degrees()
+    {
+        var rest = LimitsOf("""{ "type": "rest", "limits": [ { "dvdt": "<= 1 mV/min" }, { "temperature": "<= 30 degC" }, { "temperature": ">= 45 °C", "then": "fault" } ] }""");
+        Assert.Equal(
+            [
+                new StepLimit(LimitKind.VoltageRateAtMost, 0.001 / 60, LimitAction.Next, null),
+                new StepLimit(LimitKind.TemperatureAtMost, 30, LimitAction.Next, null),
+                new StepLimit(LimitKind.TemperatureAtLeast, 45, LimitAction.Fault, null),
+            ],
+            rest);
+        var charge = LimitsOf("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "dvdt": ">= 5 mV/s" } ] }""");
+        Assert.Equal(new StepLimit(LimitKind.VoltageRateAtLeast, 0.005, LimitAction.Next, null), charge[0]);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "rest", "limits": [ { "dvdt": ">= 1 mV/min" } ] }""", "dvdt", "\">= 1 mV/min\"", "the voltage only settles in a rest step, so a '>=' dV/dt limit would end it at once or never; use '<='")]
+    [InlineData("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "dvdt": "<= 1 mV/min" } ] }""", "dvdt", "\"<= 1 mV/min\"", "the voltage moves slowly on the plateau of a chargeCc step, so a '<=' dV/dt limit would end it early; use '>=' to catch the knee")]
+    [InlineData("""{ "type": "cv", "voltage": "4 V", "limits": [ { "dvdt": ">= 1 mV/s" } ] }""", "dvdt", "\">= 1 mV/s\"", "the voltage is held at the setpoint in a cv step, so a voltage or dV/dt limit cannot end it")]
+    [InlineData("""{ "type": "dischargeCc", "current": "1 A", "limits": [ { "temperature": "<= 30 degC" } ] }""", "temperature", "\"<= 30 degC\"", "the cell warms while current flows in a dischargeCc step, so a '<=' temperature limit would end it at once or never; use '>='")]
+    [InlineData("""{ "type": "chargeCc", "current": "1 A", "limits": [ { "temperature": ">= 61 degC" } ] }""", "temperature", "\">= 61 degC\"", "the cell would have to exceed cell.maxTemperature (60 degC) to reach >= 61 degC")]
+    [InlineData("""{ "type": "rest", "limits": [ { "temperature": ">= 30 V" } ] }""", "temperature", "\">= 30 V\"", "expected a temperature (e.g. \"45 degC\"), but \"30 V\" is a voltage")]
+    [InlineData("""{ "type": "rest", "limits": [ { "dvdt": "<= 0 mV/min" } ] }""", "dvdt", "\"<= 0 mV/min\"", "must be greater than zero")]
+    [InlineData("""{ "type": "dischargeCp", "power": "5 W", "limits": [ { "current": "<= 1 A" } ] }""", "current", "\"<= 1 A\"", "the power is held in a dischargeCp step and the current follows from it")]
+    public void Dvdt_and_temperature_limit_problems_are_reported(string step, string condition, string value, string message)
+    {
+        var (json, errors) = Load(step);
+        DiagnosticAssert.Single(errors, $"$.steps[0].limits[0].{condition}", TextPosition.Of(json, value), message);
+    }
+
+    [Fact]
+    public void A_misspelt_condition_is_one_problem_with_a_suggestion()
+    {
+        var (json, errors) = Load("""{ "type": "rest", "limits": [ { "tme": "30 min" } ] }""");
+        DiagnosticAssert.Single(errors, "$.steps[0].limits[0].tme", TextPosition.Of(json, "\"tme\""), "unknown field 'tme' in a limit; did you mean 'time'?");
+    }
+
+    [Fact]
+    public void A_c_rate_bound_without_a_nominal_capacity_is_quoted_as_written()
+    {
+        string json = ProfileJson.With(steps: """{ "type": "cv", "voltage": "4 V", "limits": [ { "current": "<= C/50" } ] }""")
+            .Replace("    \"nominalCapacity\": \"100 Ah\",\n", string.Empty, StringComparison.Ordinal)
+            .Replace("\"1C\"", "\"100 A\"", StringComparison.Ordinal);
+        var errors = ProfileLoader.Parse(json, "p.json").Diagnostics;
+        DiagnosticAssert.Contains(errors, "$.steps[0].limits[0].current", TextPosition.Of(json, "\"<= C/50\""), "C/50 is a C-rate, but no nominal capacity is known");
     }
 }

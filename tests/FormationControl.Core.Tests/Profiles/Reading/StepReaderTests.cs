@@ -41,16 +41,16 @@ public class StepReaderTests
     [Fact]
     public void Unknown_type_far_from_any_lists_the_types()
     {
-        var (json, errors) = Load("""{ "type": "pulse", "limits": [ { "time": "1 h" } ] }""");
-        DiagnosticAssert.Single(errors, "$.steps[0].type", TextPosition.Of(json, "\"pulse\""),
-            "unknown step type 'pulse'; expected one of: rest, chargeCc, dischargeCc, chargeCccv, dischargeCccv, cv");
+        var (json, errors) = Load("""{ "type": "drive", "limits": [ { "time": "1 h" } ] }""");
+        DiagnosticAssert.Single(errors, "$.steps[0].type", TextPosition.Of(json, "\"drive\""),
+            "unknown step type 'drive'; expected one of: rest, chargeCc, dischargeCc, chargeCccv, dischargeCccv, cv, chargeCp, dischargeCp, dischargeCr, pulse, ocv, loop, label, end");
     }
 
     [Fact]
     public void Missing_type_is_reported_at_the_step()
     {
         var (json, errors) = Load("""{ "limits": [ { "time": "1 h" } ] }""");
-        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "{ \"limits\""), "a step needs a 'type' field (rest, chargeCc, dischargeCc, chargeCccv, dischargeCccv, cv)");
+        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "{ \"limits\""), "a step needs a 'type' field (rest, chargeCc, dischargeCc, chargeCccv, dischargeCccv, cv, chargeCp, dischargeCp, dischargeCr, pulse, ocv, loop, label, end), or a 'step' string such as \"Rest for 1 hour\"");
     }
 
     [Fact]
@@ -115,6 +115,7 @@ public class StepReaderTests
     [InlineData("dischargeCccv", "2.45 V", "2.45 V is below cell.minVoltage (2.5 V)")]
     [InlineData("cv", "0 V", "must be greater than zero")]
     [InlineData("cv", "4.2 A", "expected a voltage (e.g. \"4.2 V\"), but \"4.2 A\" is a current")]
+    [InlineData("cv", "3.65", "\"3.65\" has no unit; write \"3.65 V\"")]
     public void Voltage_setpoint_is_checked_against_the_cell(string type, string voltage, string message)
     {
         string current = type == "cv" ? string.Empty : "\"current\": \"1 A\", ";
@@ -135,14 +136,14 @@ public class StepReaderTests
     public void Step_without_limits_cannot_end()
     {
         var (json, errors) = Load("""{ "type": "chargeCc", "current": "C/10" }""");
-        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "{ \"type\""), "a step needs a 'limits' field (a chargeCc step ends on voltage (>=), time, capacity or energy)");
+        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "{ \"type\""), "a step needs a 'limits' field (a chargeCc step ends on voltage (>=), dV/dt (>=), time, capacity, energy or temperature (>=))");
     }
 
     [Fact]
     public void Step_with_an_empty_limit_list_cannot_end()
     {
         var (json, errors) = Load("""{ "type": "dischargeCc", "current": "C/10", "limits": [] }""");
-        DiagnosticAssert.Single(errors, "$.steps[0].limits", TextPosition.Of(json, "[]"), "the step can never end: it needs at least one limit (a dischargeCc step ends on voltage (<=), time, capacity or energy)");
+        DiagnosticAssert.Single(errors, "$.steps[0].limits", TextPosition.Of(json, "[]"), "the step can never end: it needs at least one limit (a dischargeCc step ends on voltage (<=), dV/dt (>=), time, capacity, energy or temperature (>=))");
     }
 
     [Fact]
@@ -153,10 +154,10 @@ public class StepReaderTests
     }
 
     [Fact]
-    public void Step_must_be_an_object()
+    public void Step_must_be_an_object_or_a_step_string()
     {
-        var (json, errors) = Load("    \"rest 1 h\"");
-        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "\"rest 1 h\""), "a step must be an object, not a string");
+        var (json, errors) = Load("    42");
+        DiagnosticAssert.Single(errors, "$.steps[0]", TextPosition.Of(json, "42"), "a step must be an object, not a number");
     }
 
     [Fact]
