@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FormationControl.Cli.Commands;
 using FormationControl.Cli.Commands.Modbus;
+using FormationControl.Cli.Commands.Profile;
 
 namespace FormationControl.Cli;
 
@@ -15,6 +16,7 @@ public static class Program
         var root = new RootCommand("FormationControl: forms, grades and traces lithium-ion cells on cycler channels over Modbus.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ModbusCommand.Create());
+        root.Subcommands.Add(ProfileCommand.Create());
         return root;
     }
 }
