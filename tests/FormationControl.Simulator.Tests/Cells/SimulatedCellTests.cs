@@ -32,7 +32,7 @@ public sealed class SimulatedCellTests
         var cell = new SimulatedCell(Truth, OcvTable.NmcGraphite, new CellOptions { InitialStateOfCharge = 0.31 });
         var path = cell.PlanCurrent(36);
         Assert.Equal(0.88 * 36 * 100 / (3600 * 100), path.SocAt(100) - 0.31, 12);
-        Assert.Equal(0.12 * 1.0, path.SeiUsedAhAt(100), 12);
+        Assert.Equal(12 - (0.12 * 1.0), path.SeiRemainingAhAt(100), 12);
 
         // Budget 12 Ah at 0.12 × 36 A / 3600 per second lasts 10,000 s.
         Assert.Equal(10_000, path.SeiExhaustedWithin(20_000), 6);
@@ -45,6 +45,6 @@ public sealed class SimulatedCellTests
         var cell = new SimulatedCell(Truth, OcvTable.NmcGraphite, new CellOptions { InitialStateOfCharge = 0.5 });
         var path = cell.PlanCurrent(-36);
         Assert.Equal(-0.01, path.SocAt(100) - 0.5, 12);
-        Assert.Equal(0, path.SeiUsedAhAt(100));
+        Assert.Equal(12, path.SeiRemainingAhAt(100));
     }
 }

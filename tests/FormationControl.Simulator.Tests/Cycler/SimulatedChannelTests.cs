@@ -276,19 +276,23 @@ public sealed class SimulatedChannelTests
     {
         var bench = new Bench(Bench.Cell(soc: 0.5));
         bench.Master.StartStep(0, ChannelMode.ChargeCc, 10, cutoffVoltageV: 3.5);
-        bench.Advance(1);
         var s = bench.Master.Read(0);
         Assert.Equal(ChannelDeviceState.StepComplete, s.State);
         Assert.Equal(DeviceEndReason.Voltage, s.EndReason);
+        Assert.Equal(1, s.StepSequence);
         Assert.Equal(0, s.StepTimeS);
         Assert.Equal(0, s.StepAh);
+        Assert.Equal(0, s.CurrentA);
 
         // Already above the CCCV setpoint: nothing to charge, the current is at its cut-off at once.
         bench.Master.StartStep(0, ChannelMode.ChargeCccv, 10, voltageV: 3.6, cutoffCurrentA: 1);
-        bench.Advance(1);
         s = bench.Master.Read(0);
         Assert.Equal(DeviceEndReason.Current, s.EndReason);
         Assert.Equal(0, s.StepTimeS);
+
+        // Time passing changes nothing but the relaxation.
+        bench.Advance(10);
+        Assert.Equal(0, bench.Master.Read(0).StepTimeS);
     }
 
     [Fact]

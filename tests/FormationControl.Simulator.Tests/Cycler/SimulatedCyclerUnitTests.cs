@@ -304,8 +304,12 @@ public sealed class SimulatedCyclerUnitTests
         var cell = Bench.Cell();
         var e = Assert.Throws<ArgumentException>(() => new SimulatedCyclerUnit(Map, 1, [cell, cell], clock));
         Assert.Contains("cell 1", e.Message, StringComparison.Ordinal);
-        var full = new SimulatedCyclerUnit(Map, 1, Enumerable.Range(0, Map.Channel.MaxChannels).Select(_ => Bench.Cell()).ToList(), clock);
+        var cells = Enumerable.Range(0, Map.Channel.MaxChannels).Select(_ => Bench.Cell()).ToList();
+        var full = new SimulatedCyclerUnit(Map, 1, cells, clock);
         Assert.Equal(256, full.ChannelCount);
+
+        // A cell already in a channel of one unit cannot go into another.
+        Assert.Throws<ArgumentException>(() => new SimulatedCyclerUnit(Map, 2, [Bench.Cell(), cells[17]], clock));
     }
 
     [Fact]

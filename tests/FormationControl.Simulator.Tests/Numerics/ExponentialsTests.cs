@@ -6,14 +6,6 @@ namespace FormationControl.Simulator.Tests.Numerics;
 public sealed class ExponentialsTests
 {
     [Fact]
-    public void Exp_minus_one_is_accurate_for_small_and_large_arguments()
-    {
-        Assert.Equal(1.00000000005e-10, Exponentials.ExpMinusOne(1e-10), 1e-24);
-        Assert.Equal(Math.E - 1, Exponentials.ExpMinusOne(1), 14);
-        Gen.Double[-30, 5].Sample(x => Math.Abs(Exponentials.ExpMinusOne(x) - (Math.Exp(x) - 1)) <= 1e-12 * Math.Max(1, Math.Abs(Math.Exp(x) - 1)));
-    }
-
-    [Fact]
     public void Integral_of_the_exponential_matches_its_antiderivative_and_is_t_for_zero_rate()
     {
         Assert.Equal(7.5, Exponentials.Integral(0, 7.5));
