@@ -62,8 +62,6 @@ internal readonly struct ConstantCurrentPath : ISignal
     /// <summary>e^(−t/τ): computed once per instant and handed to the <c>…From</c> overloads.</summary>
     public double DecayAt(double t) => Math.Exp(-t * _inverseTau);
 
-    public double V1At(double t) => V1From(DecayAt(t));
-
     public double V1From(double decay) => _v1Final + (_v1Excess * decay);
 
     public double VoltageAt(double t) => VoltageAt(t, DecayAt(t));
@@ -94,9 +92,6 @@ internal readonly struct ConstantCurrentPath : ISignal
             + (_v1Excess * _tau * relaxed);
         return CurrentA * integralV;
     }
-
-    /// <summary>SEI budget used, in ampere-hours.</summary>
-    public double SeiUsedAhAt(double t) => _seiRateAhPerS * t;
 
     /// <summary>SEI budget left at <paramref name="t"/>.</summary>
     public double SeiRemainingAhAt(double t) => Math.Max(0, _seiRemainingAh - (_seiRateAhPerS * t));

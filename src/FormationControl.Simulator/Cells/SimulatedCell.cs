@@ -53,12 +53,25 @@ public sealed class SimulatedCell
 
     internal double SeiRemainingAh { get; set; }
 
+    /// <summary>Whether a channel holds the cell; a cell can be in one channel only.</summary>
+    internal bool IsInChannel { get; private set; }
+
     internal double OpenCircuitVoltage => Ocv.VoltageAt(Soc);
 
     internal double TerminalVoltage(double currentA) => OpenCircuitVoltage + (currentA * Truth.R0Ohm) + V1;
 
     /// <summary>The current that would hold the terminal voltage at <paramref name="voltageV"/> right now.</summary>
     internal double HoldingCurrent(double voltageV) => (voltageV - OpenCircuitVoltage - V1) / Truth.R0Ohm;
+
+    internal void PutInChannel()
+    {
+        if (IsInChannel)
+        {
+            throw new InvalidOperationException($"Cell {Truth.Index} is already in a channel; a cell can be in one channel only.");
+        }
+
+        IsInChannel = true;
+    }
 
     internal ConstantCurrentPath PlanCurrent(double currentA)
     {

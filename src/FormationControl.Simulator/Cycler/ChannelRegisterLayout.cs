@@ -57,7 +57,7 @@ internal sealed class ChannelRegisterLayout
             Read(CutoffCurrent, holding),
             Read(CutoffTime, holding),
             Read(CutoffAh, holding));
-        return mode is >= (double)ChannelMode.Rest and <= (double)ChannelMode.Cv
+        return mode is >= (double)ChannelMode.Rest and <= (double)ChannelMode.Cv && mode == Math.Floor(mode)
             && IsUsable(step.CurrentA) && IsUsable(step.VoltageV) && IsUsable(step.CutoffVoltageV)
             && IsUsable(step.CutoffCurrentA) && IsUsable(step.CutoffTimeS) && IsUsable(step.CutoffAh);
     }

@@ -95,6 +95,7 @@ internal sealed class SimulatedChannel
             : _phase.CurrentA;
         VoltageV = Cell.TerminalVoltage(CurrentA);
         Revision++;
+        SettleAtStart();
         return true;
     }
 
@@ -153,6 +154,31 @@ internal sealed class SimulatedChannel
             else
             {
                 FixedCurrentLeg(targetS);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets what is due at the very start happen at once, as hardware would within milliseconds: a cut-off that
+    /// is already met, a setpoint that is already reached (and then a taper current already met).
+    /// </summary>
+    private void SettleAtStart()
+    {
+        for (int i = 0; i < 4 && State == ChannelDeviceState.Running; i++)
+        {
+            var phase = _phase;
+            if (phase.HoldsVoltage)
+            {
+                HoldLeg(TimeS);
+            }
+            else
+            {
+                FixedCurrentLeg(TimeS);
+            }
+
+            if (_phase == phase)
+            {
+                return;
             }
         }
     }

@@ -70,17 +70,22 @@ public sealed class SimulatedCyclerUnit : IModbusDataStore
             throw new ArgumentException($"Unit {unitId}: with {cells.Count} channels the channel blocks of map '{map.Name}' overlap the unit fields or pass address 65535.", nameof(cells));
         }
 
+        var distinct = new HashSet<SimulatedCell>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i] ?? throw new ArgumentException($"Unit {unitId}: cell {i} is null.", nameof(cells));
+            if (!distinct.Add(cell) || cell.IsInChannel)
+            {
+                throw new ArgumentException($"Unit {unitId}: cell {i} (truth index {cell.Truth.Index}) is already in a channel; a cell can be in one channel only.", nameof(cells));
+            }
+        }
+
         var limits = new ProtectionLimits(options.OverVoltageLimitV, options.UnderVoltageLimitV);
         _channels = new SimulatedChannel[cells.Count];
         for (int i = 0; i < cells.Count; i++)
         {
-            var cell = cells[i] ?? throw new ArgumentException($"Unit {unitId}: cell {i} is null.", nameof(cells));
-            if (Array.Exists(_channels, c => c is not null && ReferenceEquals(c.Cell, cell)))
-            {
-                throw new ArgumentException($"Unit {unitId}: cell {i} is already in another channel; a cell can only be in one.", nameof(cells));
-            }
-
-            _channels[i] = new SimulatedChannel(i, cell, limits);
+            cells[i].PutInChannel();
+            _channels[i] = new SimulatedChannel(i, cells[i], limits);
         }
 
         _unitHolding = new ushort[_unit.HoldingRange.Length];

@@ -20,10 +20,4 @@ internal readonly record struct SignalSamples(double AtStart, double ExtremumTim
             endTimeS,
             signal.ValueAt(endTimeS));
     }
-
-    /// <summary>The largest sample; as the signal is monotone between samples, its maximum on the interval.</summary>
-    public double Max => HasExtremum ? Math.Max(Math.Max(AtStart, AtEnd), AtExtremum) : Math.Max(AtStart, AtEnd);
-
-    /// <summary>The smallest sample, the signal's minimum on the interval.</summary>
-    public double Min => HasExtremum ? Math.Min(Math.Min(AtStart, AtEnd), AtExtremum) : Math.Min(AtStart, AtEnd);
 }
