@@ -2,7 +2,6 @@ using FormationControl.Devices.Cycler;
 using FormationControl.Simulator.Population;
 using FormationControl.Simulator.Tests.Support;
 using Xunit.Abstractions;
-using ChannelStatus = FormationControl.Simulator.Tests.Support.ChannelStatus;
 
 namespace FormationControl.Simulator.Tests.Cycler;
 
@@ -38,7 +37,7 @@ public sealed class FormationSequenceTests(ITestOutputHelper output)
         Assert.True(efficiency2 < 1.0, $"second-cycle coulombic efficiency {efficiency2} cannot exceed 1");
     }
 
-    private static ChannelStatus Run(Bench bench, ChannelMode mode, DeviceEndReason expectedEnd, Action start)
+    private static ChannelReading Run(Bench bench, ChannelMode mode, DeviceEndReason expectedEnd, Action start)
     {
         ushort before = bench.Master.Read(0).StepSequence;
         start();

@@ -40,7 +40,7 @@ public sealed class SimulatedChannelTests
         bench.Master.StartStep(0, ChannelMode.DischargeCc, 60, cutoffTimeS: 900);
         var first = bench.Master.Read(0);
         double previousV = first.VoltageV, previousT = 0, energy = 0;
-        ChannelStatus s;
+        ChannelReading s;
         do
         {
             bench.Advance(1);
@@ -91,7 +91,7 @@ public sealed class SimulatedChannelTests
         const double dt = 0.005;
         double previousCurrent = double.PositiveInfinity;
         bool holding = false;
-        ChannelStatus s;
+        ChannelReading s;
         do
         {
             bench.Advance(10);

@@ -193,8 +193,8 @@ public sealed class SimulatedCyclerUnitTests
     [InlineData(ModbusTable.InputRegisters, 5, 1)]       // just past the unit fields
     [InlineData(ModbusTable.InputRegisters, 4, 2)]       // straddles the end of the unit fields
     [InlineData(ModbusTable.InputRegisters, 999, 1)]
-    [InlineData(ModbusTable.InputRegisters, 1032, 1)]    // channel 2 of a two-channel unit
-    [InlineData(ModbusTable.InputRegisters, 1020, 16)]   // runs past the last channel
+    [InlineData(ModbusTable.InputRegisters, 1040, 1)]    // channel 2 of a two-channel unit (stride 20)
+    [InlineData(ModbusTable.InputRegisters, 1030, 16)]   // runs past the last channel
     [InlineData(ModbusTable.HoldingRegisters, 2, 1)]
     [InlineData(ModbusTable.HoldingRegisters, 65535, 1)]
     public void Reads_outside_the_map_are_illegal_addresses(ModbusTable table, int address, int count)
@@ -209,7 +209,7 @@ public sealed class SimulatedCyclerUnitTests
         var bench = new Bench(Bench.Cell());
         var unit = bench.Unit;
         Assert.Equal(ModbusExceptionCode.IllegalDataAddress, unit.WriteRegisters(1, 2, new ushort[1]));
-        Assert.Equal(ModbusExceptionCode.IllegalDataAddress, unit.WriteRegisters(1, 1010, new ushort[10]));
+        Assert.Equal(ModbusExceptionCode.IllegalDataAddress, unit.WriteRegisters(1, 1015, new ushort[10]));
         Assert.Equal(ModbusExceptionCode.IllegalDataAddress, unit.ReadBits(1, ModbusTable.Coils, 0, new bool[1]));
         Assert.Equal(ModbusExceptionCode.IllegalDataAddress, unit.ReadBits(1, ModbusTable.DiscreteInputs, 0, new bool[1]));
         Assert.Equal(ModbusExceptionCode.IllegalDataAddress, unit.WriteBits(1, 0, new bool[1]));

@@ -33,9 +33,9 @@ internal sealed class Bench
     public void Advance(double seconds) => Clock.Advance(TimeSpan.FromSeconds(seconds));
 
     /// <summary>Polls a running step every <paramref name="pollS"/> until it is no longer running; returns the polls.</summary>
-    public List<ChannelStatus> RunToEnd(int channel, double pollS = 5, double maxS = 200_000)
+    public List<ChannelReading> RunToEnd(int channel, double pollS = 5, double maxS = 200_000)
     {
-        var polls = new List<ChannelStatus>();
+        var polls = new List<ChannelReading>();
         for (double t = 0; t < maxS; t += pollS)
         {
             Advance(pollS);

@@ -75,7 +75,7 @@ internal sealed class RegisterMaster(IModbusDataStore store, byte unitId, Regist
     }
 
     /// <summary>Reads a channel's status block in one request and decodes it.</summary>
-    public ChannelStatus Read(int channel)
+    public ChannelReading Read(int channel)
     {
         var registers = new ushort[_block.SpanOf(ModbusTable.InputRegisters)];
         Assert.Null(store.ReadRegisters(unitId, ModbusTable.InputRegisters, _block.BaseOf(ModbusTable.InputRegisters, channel), registers));
@@ -85,7 +85,7 @@ internal sealed class RegisterMaster(IModbusDataStore store, byte unitId, Regist
             return f.Decode(registers.AsSpan(f.Offset, f.Length));
         }
 
-        return new ChannelStatus(
+        return new ChannelReading(
             (ChannelDeviceState)(ushort)Get("state"),
             (ushort)Get("stepSequence"),
             (ChannelMode)(ushort)Get("activeMode"),

@@ -3,7 +3,7 @@ using FormationControl.Devices.Cycler;
 namespace FormationControl.Simulator.Tests.Support;
 
 /// <summary>A channel's input registers as a master decodes them.</summary>
-internal sealed record ChannelStatus(
+internal sealed record ChannelReading(
     ChannelDeviceState State,
     ushort StepSequence,
     ChannelMode ActiveMode,
