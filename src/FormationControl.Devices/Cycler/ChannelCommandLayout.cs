@@ -10,6 +10,7 @@ namespace FormationControl.Devices.Cycler;
 internal sealed class ChannelCommandLayout
 {
     private readonly RegisterField _mode, _current, _voltage, _cutoffVoltage, _cutoffCurrent, _cutoffTime, _cutoffAh;
+    private readonly RegisterField? _power, _resistance;
 
     public ChannelCommandLayout(ChannelBlock block)
     {
@@ -21,7 +22,9 @@ internal sealed class ChannelCommandLayout
         _cutoffTime = Holding(block, "cutoffTime");
         _cutoffAh = Holding(block, "cutoffAh");
         Command = Holding(block, "command");
-        RegisterField[] all = [_mode, _current, _voltage, _cutoffVoltage, _cutoffCurrent, _cutoffTime, _cutoffAh, Command];
+        _power = block.TryGetField("powerSetpoint", out var p) ? p : null;
+        _resistance = block.TryGetField("resistanceSetpoint", out var r) ? r : null;
+        RegisterField[] all = [_mode, _current, _voltage, _cutoffVoltage, _cutoffCurrent, _cutoffTime, _cutoffAh, Command, .. new[] { _power, _resistance }.OfType<RegisterField>()];
         FirstOffset = all.Min(f => f.Offset);
         Length = all.Max(f => f.Offset + f.Length) - FirstOffset;
         if (Command.Offset + Command.Length != FirstOffset + Length)
@@ -47,8 +50,23 @@ internal sealed class ChannelCommandLayout
         Put(block, _cutoffCurrent, Math.Abs(step.CutoffCurrentA ?? 0));
         Put(block, _cutoffTime, step.CutoffTime?.TotalSeconds ?? 0);
         Put(block, _cutoffAh, Math.Abs(step.CutoffAh ?? 0));
+        PutOptional(block, _power, Math.Abs(step.PowerW), "powerSetpoint", "constant-power");
+        PutOptional(block, _resistance, Math.Abs(step.ResistanceOhm), "resistanceSetpoint", "constant-resistance");
         Put(block, Command, (double)ChannelCommand.Start);
         return block;
+    }
+
+    // A map without the field describes a cycler that cannot run that kind of step: zero is fine, anything else is not.
+    private void PutOptional(ushort[] block, RegisterField? field, double value, string name, string kind)
+    {
+        if (field is not null)
+        {
+            Put(block, field, value);
+        }
+        else if (value != 0)
+        {
+            throw new RegisterMapException($"This cycler's register map has no {name}: it cannot run {kind} steps.");
+        }
     }
 
     private void Put(ushort[] block, RegisterField field, double value) =>

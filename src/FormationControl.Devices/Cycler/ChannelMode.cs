@@ -23,4 +23,13 @@ public enum ChannelMode : ushort
 
     /// <summary>Hold the voltage setpoint, current limited to the current setpoint in either direction.</summary>
     Cv = 5,
+
+    /// <summary>Constant power into the cell (power setpoint, W) until a cut-off.</summary>
+    ChargeCp = 6,
+
+    /// <summary>Constant power out of the cell (power setpoint, W) until a cut-off.</summary>
+    DischargeCp = 7,
+
+    /// <summary>Discharge through a constant resistance (resistance setpoint, Ω): I = V / R.</summary>
+    DischargeCr = 8,
 }

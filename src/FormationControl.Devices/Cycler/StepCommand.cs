@@ -11,4 +11,6 @@ public sealed record StepCommand(
     double? CutoffVoltageV = null,
     double? CutoffCurrentA = null,
     TimeSpan? CutoffTime = null,
-    double? CutoffAh = null);
+    double? CutoffAh = null,
+    double PowerW = 0,
+    double ResistanceOhm = 0);

@@ -139,14 +139,15 @@ public sealed class SimulatedCyclerUnitTests
         var bench = new Bench(Bench.Cell(soc: 0.3));
         var mode = Map.Channel.Field("mode");
         ushort modeAddress = Map.Channel.AddressOf(mode, 0);
-        var block = new ushort[14];
+        int command = Map.Channel.Field("command").Offset;
+        var block = new ushort[command + 1];
         block[0] = (ushort)ChannelMode.ChargeCc;
-        block[13] = 9; // no such command
+        block[command] = 9; // no such command
         Assert.Equal(ModbusExceptionCode.IllegalDataValue, bench.Unit.WriteRegisters(1, modeAddress, block));
         Assert.Equal(0, bench.Master.ReadChannelField(0, "mode"));
 
         block[0] = 42; // no such mode
-        block[13] = (ushort)ChannelCommand.Start;
+        block[command] = (ushort)ChannelCommand.Start;
         Assert.Equal(ModbusExceptionCode.IllegalDataValue, bench.Unit.WriteRegisters(1, modeAddress, block));
         Assert.Equal(0, bench.Master.ReadChannelField(0, "mode"));
         Assert.Equal(0, bench.Master.Read(0).StepSequence);
