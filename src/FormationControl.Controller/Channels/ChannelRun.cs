@@ -10,9 +10,10 @@ using Stateless;
 namespace FormationControl.Controller.Channels;
 
 /// <summary>
-/// One cell's run of a profile on one channel: the state machine, the step sequence, limit and safety
-/// checks, and what gets recorded. Synchronous and single-threaded by design (Stateless is not thread-safe):
-/// the unit's supervisor feeds it each fresh status and carries out the <see cref="ChannelAction"/> it returns.
+/// One cell's run of a profile on one channel: the state machine, the step sequence (with loop state),
+/// limit and safety checks, and what gets recorded. Synchronous and single-threaded by design (Stateless
+/// is not thread-safe): the unit's supervisor feeds it each fresh status and carries out the
+/// <see cref="ChannelAction"/> it returns.
 /// </summary>
 public sealed class ChannelRun
 {
@@ -22,9 +23,14 @@ public sealed class ChannelRun
     private readonly IRunJournal _journal;
     private readonly StepSequencer _sequencer;
     private readonly SampleLogger _logger;
+    private readonly VoltageRateWindow _rate = new(TimeSpan.FromMinutes(1));
     private readonly StateMachine<ChannelState, ChannelTrigger> _machine;
+    private readonly List<(double VoltageV, double CurrentA)> _legEnds = [];
     private ChannelState _state = ChannelState.Ready;
-    private DeviceStepPlan? _plan;
+    private SequencerState _sequence = SequencerState.Initial;
+    private IReadOnlyList<DeviceStepPlan> _legs = [];
+    private int _leg;
+    private StepTotals _legsDone;
     private DateTimeOffset _stepStartedAt;
     private ushort _expectedSequence;
     private int _startPolls;
@@ -52,6 +58,9 @@ public sealed class ChannelRun
     /// <summary>The 0-based index of the current (or last) step.</summary>
     public int StepIndex { get; private set; }
 
+    /// <summary>Loop counters: what a checkpoint must keep to resume the sequence exactly.</summary>
+    public SequencerState Sequence => _sequence;
+
     /// <summary>Why the run is where it is: the last step end, or the fault.</summary>
     public string? Reason { get; private set; }
 
@@ -62,6 +71,8 @@ public sealed class ChannelRun
     public double ChargeAh { get; private set; }
 
     public double DischargeAh { get; private set; }
+
+    private DeviceStepPlan Plan => _legs[_leg];
 
     /// <summary>Starts the profile from its first step, given the channel's current status.</summary>
     public ChannelAction Begin(in ChannelStatus current, DateTimeOffset now)
@@ -76,7 +87,9 @@ public sealed class ChannelRun
         }
 
         _machine.Fire(ChannelTrigger.Start);
-        return StartStep(0, current.StepSequence, now);
+        var first = _sequencer.Start();
+        _sequence = first.State;
+        return Continue(first.Decision, current, now);
     }
 
     /// <summary>Handles one fresh status read from the device.</summary>
@@ -113,6 +126,15 @@ public sealed class ChannelRun
         }
     }
 
+    /// <summary>The device answered a command of this run with a Modbus exception: it will not run the step.</summary>
+    public void OnCommandRefused(string message, DateTimeOffset now)
+    {
+        if (!IsFinished)
+        {
+            Fail($"the device refused step {StepIndex + 1} ({Plan.Step.Type}): {message}", now, outputOn: false);
+        }
+    }
+
     private ChannelAction InStep(in ChannelStatus status, DateTimeOffset now)
     {
         if (status.StepSequence != _expectedSequence)
@@ -130,7 +152,10 @@ public sealed class ChannelRun
                 }
 
                 Log(status, now, boundary: false);
-                if (_softwareEnd is null && SoftwareLimitCheck.FirstReached(_plan!.SoftwareLimits, status) is { } reached)
+                var totals = _legsDone + status;
+                _rate.Add(totals.TimeS, status.VoltageV);
+                double? rate = _rate.TryGetRate(out double r) ? r : null;
+                if (_softwareEnd is null && SoftwareLimitCheck.FirstReached(Plan.SoftwareLimits, status, totals, rate) is { } reached)
                 {
                     _softwareEnd = reached;
                     return ChannelAction.StopOutput;
@@ -139,7 +164,7 @@ public sealed class ChannelRun
                 return ChannelAction.None;
 
             case ChannelDeviceState.StepComplete:
-                return EndStep(status, now);
+                return EndLeg(status, now);
 
             case ChannelDeviceState.Faulted:
                 Log(status, now, boundary: true);
@@ -151,35 +176,48 @@ public sealed class ChannelRun
         }
     }
 
-    private ChannelAction EndStep(in ChannelStatus status, DateTimeOffset now)
+    private ChannelAction EndLeg(in ChannelStatus status, DateTimeOffset now)
     {
         Log(status, now, boundary: true);
         StepLimit? limit = status.EndReason == DeviceEndReason.Stopped
             ? _softwareEnd
-            : _plan!.DeviceLimits.GetValueOrDefault(status.EndReason);
-        string endReason = limit is null ? status.EndReason.ToString() : StepSequencer.Describe(limit);
-        RecordStep(status, now, endReason);
-        if (status.StepAh > 0)
+            : Plan.DeviceLimits.GetValueOrDefault(status.EndReason);
+        bool legTimedOut = Plan.TimedLeg && status.EndReason == DeviceEndReason.Time;
+        _legEnds.Add((status.EndVoltageV ?? status.VoltageV, status.EndCurrentA ?? status.CurrentA));
+        if (legTimedOut && _leg + 1 < _legs.Count)
         {
-            ChargeAh += status.StepAh;
-        }
-        else
-        {
-            DischargeAh -= status.StepAh;
+            _legsDone += status;
+            _leg++;
+            return StartLeg(status.StepSequence);
         }
 
-        if (limit is null)
+        string endReason = legTimedOut ? "pulse done" : limit is null ? status.EndReason.ToString() : StepSequencer.Describe(limit);
+        RecordStep(status, now, endReason);
+        if (!legTimedOut && limit is null)
         {
             return Fail($"step {StepIndex + 1} ended for a reason the profile does not handle: {status.EndReason}", now, outputOn: false);
         }
 
-        var decision = _sequencer.After(StepIndex, limit);
+        var reading = new StepEndReading(status.EndVoltageV ?? status.VoltageV, status.EndTemperatureC ?? status.TemperatureC);
+        var next = legTimedOut
+            ? _sequencer.Following(StepIndex, "pulse done", _sequence, reading)
+            : _sequencer.After(StepIndex, limit!, _sequence, reading);
+        _sequence = next.State;
+        return Continue(next.Decision, status, now);
+    }
+
+    private ChannelAction Continue(SequenceDecision decision, in ChannelStatus current, DateTimeOffset now)
+    {
         Reason = decision.Reason;
         switch (decision.Outcome)
         {
             case SequenceOutcome.Continue:
-                _machine.Fire(ChannelTrigger.StepEnded);
-                return StartStep(decision.NextIndex, status.StepSequence, now);
+                if (_state == ChannelState.InStep)
+                {
+                    _machine.Fire(ChannelTrigger.StepEnded);
+                }
+
+                return StartStep(decision.NextIndex, current, now);
             case SequenceOutcome.Completed:
                 _machine.Fire(ChannelTrigger.ProfileDone);
                 _journal.CompleteRun(RunId, RunStatus.Completed, now, decision.Reason);
@@ -189,32 +227,63 @@ public sealed class ChannelRun
         }
     }
 
-    private ChannelAction StartStep(int index, ushort currentSequence, DateTimeOffset now)
+    private ChannelAction StartStep(int index, in ChannelStatus current, DateTimeOffset now)
     {
         StepIndex = index;
-        _plan = DeviceStepPlanner.Plan(Profile.Steps[index]);
+        _legs = DeviceStepPlanner.PlanLegs(Profile.Steps[index]);
+        _leg = 0;
+        _legsDone = default;
+        _legEnds.Clear();
+        _legEnds.Add((current.VoltageV, 0));
+        _rate.Clear();
+        _stepStartedAt = now;
+        _logger.BeginStep(Profile.Steps[index].Logging ?? Profile.Logging);
+        return _legs.Count == 0
+            ? Fail($"step {index + 1} has nothing to run on the device", now, outputOn: false)
+            : StartLeg(current.StepSequence);
+    }
+
+    private ChannelAction StartLeg(ushort currentSequence)
+    {
         _expectedSequence = unchecked((ushort)(currentSequence + 1));
         _startPolls = 0;
         _softwareEnd = null;
-        _stepStartedAt = now;
-        _logger.BeginStep(_plan.Step.Logging ?? Profile.Logging);
-        return ChannelAction.Start(_plan.Command);
+        if (_state == ChannelState.InStep)
+        {
+            _machine.Fire(ChannelTrigger.StepEnded); // the next leg starts like a step: confirmed by its sequence number
+        }
+
+        return ChannelAction.Start(Plan.Command);
     }
 
     private void Log(in ChannelStatus s, DateTimeOffset now, bool boundary)
     {
-        if (_logger.ShouldLog(s.StepTimeS, s.VoltageV, s.CurrentA, boundary))
+        var totals = _legsDone + s;
+        if (_logger.ShouldLog(totals.TimeS, s.VoltageV, s.CurrentA, boundary))
         {
-            _journal.AppendSample(new SampleRecord(RunId, StepIndex, now, s.StepTimeS, s.VoltageV, s.CurrentA, s.TemperatureC, s.StepAh, s.StepWh));
+            _journal.AppendSample(new SampleRecord(RunId, StepIndex, now, totals.TimeS, s.VoltageV, s.CurrentA, s.TemperatureC, totals.Ah, totals.Wh));
         }
     }
 
     private void RecordStep(in ChannelStatus s, DateTimeOffset now, string endReason)
     {
-        var step = _plan!.Step;
+        var step = Plan.Step;
+        var totals = _legsDone + s;
+        if (totals.Ah > 0)
+        {
+            ChargeAh += totals.Ah;
+        }
+        else
+        {
+            DischargeAh -= totals.Ah;
+        }
+
         _journal.RecordStepResult(new StepResultRecord(
-            RunId, StepIndex, step.Label, step.Type.ToString(), _stepStartedAt, now, s.StepTimeS,
-            s.StepAh, s.StepWh, s.EndVoltageV ?? s.VoltageV, s.EndCurrentA ?? s.CurrentA, s.EndTemperatureC ?? s.TemperatureC, endReason));
+            RunId, StepIndex, step.Label, step.Type.ToString(), _stepStartedAt, now, totals.TimeS,
+            totals.Ah, totals.Wh, s.EndVoltageV ?? s.VoltageV, s.EndCurrentA ?? s.CurrentA, s.EndTemperatureC ?? s.TemperatureC, endReason)
+        {
+            DcirOhm = step.Type == StepType.Pulse ? PulseResistance.EndOfFirstPulse(_legEnds) : null,
+        });
     }
 
     private ChannelAction Fail(string reason, DateTimeOffset now, bool outputOn)

@@ -78,20 +78,44 @@ public sealed class UnitSupervisor
 
             var status = snapshot.Channels[channel];
             var action = run.State == ChannelState.Ready ? run.Begin(status, now) : run.OnStatus(status, now);
-            await ExecuteAsync(channel, action, cancellationToken).ConfigureAwait(false);
+            if (await ExecuteAsync(channel, action, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                run.OnCommandRefused(refused.Message, now);
+            }
         }
 
         await SendAsync(() => Driver.HeartbeatAsync(cancellationToken)).ConfigureAwait(false);
     }
 
-    private Task ExecuteAsync(int channel, ChannelAction action, CancellationToken cancellationToken) => action.Kind switch
+    // A lost write shows in the next read (the step sequence does not move) and the run reacts there;
+    // a Modbus exception is the device saying no, which the run hears at once.
+    private async Task<ModbusException?> ExecuteAsync(int channel, ChannelAction action, CancellationToken cancellationToken)
     {
-        ChannelActionKind.StartStep => SendAsync(() => Driver.StartStepAsync(channel, action.Command!, cancellationToken)),
-        ChannelActionKind.StopOutput => SendAsync(() => Driver.StopAsync(channel, cancellationToken)),
-        _ => Task.CompletedTask,
-    };
+        try
+        {
+            switch (action.Kind)
+            {
+                case ChannelActionKind.StartStep:
+                    await Driver.StartStepAsync(channel, action.Command!, cancellationToken).ConfigureAwait(false);
+                    break;
+                case ChannelActionKind.StopOutput:
+                    await Driver.StopAsync(channel, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (ModbusException e)
+        {
+            LastError = e;
+            return e;
+        }
+        catch (Exception e) when (IsCommunicationFailure(e))
+        {
+            LastError = e;
+        }
 
-    // A lost write shows in the next read (the step sequence does not move) and the run reacts there.
+        return null;
+    }
+
     private async Task SendAsync(Func<ValueTask> write)
     {
         try

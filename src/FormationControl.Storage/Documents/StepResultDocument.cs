@@ -7,7 +7,18 @@ internal static class StepResultDocument
 {
     public const string Run = "run";
 
-    public static BsonDocument From(StepResultRecord result) => new()
+    public static BsonDocument From(StepResultRecord result)
+    {
+        var document = Fields(result);
+        if (result.DcirOhm is { } dcir)
+        {
+            document["dcirOhm"] = dcir;
+        }
+
+        return document;
+    }
+
+    private static BsonDocument Fields(StepResultRecord result) => new()
     {
         [Run] = result.RunId,
         ["step"] = result.StepIndex,
@@ -40,6 +51,9 @@ internal static class StepResultDocument
             read.Double("endV"),
             read.Double("endA"),
             read.Double("endC"),
-            read.String("endReason"));
+            read.String("endReason"))
+        {
+            DcirOhm = read.OptionalDouble("dcirOhm"),
+        };
     }
 }

@@ -95,6 +95,25 @@ internal sealed class StoreFile : IDisposable
     /// <summary>The database for the writer thread; reopens the file if it was discarded.</summary>
     public LiteDatabase ForWriting() => Volatile.Read(ref _database) ?? Reopen();
 
+    /// <summary>
+    /// Runs a write (a whole transaction, or a checkpoint) with readers held off. LiteDB 5 in direct mode let
+    /// a concurrent query read a page the writer was rewriting ("page type must be collection page", seen
+    /// under load), so readers and the writer take turns; reads are short and a transaction is one batch.
+    /// </summary>
+    public void Write(Action<LiteDatabase> write)
+    {
+        var database = ForWriting();
+        _gate.EnterWriteLock();
+        try
+        {
+            write(database);
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
     /// <summary>Drops the current instance after a failed write; its errors no longer matter.</summary>
     public void Discard()
     {

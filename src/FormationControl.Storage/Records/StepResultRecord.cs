@@ -27,4 +27,8 @@ public sealed record StepResultRecord(
     double EndVoltageV,
     double EndCurrentA,
     double EndTemperatureC,
-    string EndReason);
+    string EndReason)
+{
+    /// <summary>DC internal resistance from a pulse step (ΔV/ΔI at the end of the first current pulse), in Ω.</summary>
+    public double? DcirOhm { get; init; }
+}

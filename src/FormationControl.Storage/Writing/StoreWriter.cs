@@ -153,7 +153,7 @@ internal sealed class StoreWriter
         var records = _batch.Count(write => write is not FlushWrite);
         try
         {
-            WriteTransaction(_file.ForWriting());
+            _file.Write(WriteTransaction);
         }
         catch (Exception e)
         {
@@ -225,7 +225,7 @@ internal sealed class StoreWriter
 
         try
         {
-            _file.ForWriting().Checkpoint();
+            _file.Write(database => database.Checkpoint());
         }
         catch (Exception e)
         {

@@ -24,3 +24,16 @@ public class StepResultDocumentTests
         Assert.True(double.IsNaN(restored.EndTemperatureC));
     }
 }
+
+public class StepResultDcirTests
+{
+    [Fact]
+    public void A_pulse_step_keeps_its_dcir_and_other_steps_have_none()
+    {
+        var pulse = TestRecords.StepResult(4, 3, TestRecords.Start) with { DcirOhm = 0.000_612_5 };
+        var plain = TestRecords.StepResult(4, 4, TestRecords.Start);
+
+        Assert.Equal(0.000_612_5, StepResultDocument.ToRecord(RunDocumentTests.ThroughBytes(StepResultDocument.From(pulse), id: 1)).DcirOhm);
+        Assert.Null(StepResultDocument.ToRecord(RunDocumentTests.ThroughBytes(StepResultDocument.From(plain), id: 2)).DcirOhm);
+    }
+}
