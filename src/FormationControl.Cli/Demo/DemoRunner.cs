@@ -29,7 +29,7 @@ public static class DemoRunner
         var profile = options.Profile;
         string lot = $"DEMO-{options.Seed}-{clock.GetUtcNow():yyyyMMddHHmmss}";
 
-        var population = new CellPopulation(options.Cells, profile.Cell.NominalCapacityAh, options.Seed);
+        var population = new CellPopulation(options.Cells, profile.Cell.NominalCapacityAh, options.Seed, options.Population);
         int unitCount = (options.Cells + options.ChannelsPerUnit - 1) / options.ChannelsPerUnit;
         var units = new List<SimulatedCyclerUnit>();
         for (int u = 0; u < unitCount; u++)
@@ -89,14 +89,16 @@ public static class DemoRunner
             }
 
             await store.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var grader = new RunGrader(store, options.Recipe, clock);
+            var grader = options.Recipe is null ? null : new RunGrader(store, options.Recipe, clock);
             var results = new List<DemoCellResult>();
             foreach (var run in store.GetRuns().Where(r => r.Lot == lot).OrderBy(r => r.Id))
             {
-                var grade = await grader.GradeAsync(run, cancellationToken).ConfigureAwait(false);
                 int index = Array.IndexOf(cellIds, run.CellId);
                 var truth = units[index / options.ChannelsPerUnit].TruthOf(index % options.ChannelsPerUnit);
-                results.Add(new DemoCellResult(run.CellId, run.UnitName, run.Channel, run.Status.ToString(), grade.CapacityAh, truth.CapacityAh, grade.Grade, grade.Reason));
+                var grade = grader is null ? null : await grader.GradeAsync(run, cancellationToken).ConfigureAwait(false);
+                results.Add(new DemoCellResult(
+                    run.CellId, run.UnitName, run.Channel, run.Status.ToString(), grade?.CapacityAh, truth.CapacityAh,
+                    grade?.Grade ?? "-", grade?.Reason ?? run.EndNote ?? ""));
             }
 
             return Summarise(options, results, simulated, TimeProvider.System.GetElapsedTime(wallStart), poller.Cycles, lot);
@@ -122,6 +124,6 @@ public static class DemoRunner
         return new DemoResult(
             cells.Count, cells.Count(c => c.Status == nameof(RunStatus.Completed)), grades, mean, std, maxError,
             simulated.TotalHours, wall.TotalSeconds, cycles, lot, options.Profile.Name, options.Profile.Hash,
-            options.Recipe.Name, Path.GetFullPath(options.DbPath), cells);
+            options.Recipe?.Name ?? "-", Path.GetFullPath(options.DbPath), cells);
     }
 }

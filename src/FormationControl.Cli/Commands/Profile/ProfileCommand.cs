@@ -7,9 +7,10 @@ public static class ProfileCommand
 {
     public static Command Create()
     {
-        var command = new Command("profile", "Validate and inspect profile JSON files.");
+        var command = new Command("profile", "Validate, inspect and dry-run profile JSON files.");
         command.Subcommands.Add(ProfileValidateCommand.Create());
         command.Subcommands.Add(ProfileShowCommand.Create());
+        command.Subcommands.Add(ProfileSimulateCommand.Create());
         return command;
     }
 }
