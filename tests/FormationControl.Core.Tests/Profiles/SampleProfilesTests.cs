@@ -56,7 +56,7 @@ public class SampleProfilesTests
         Assert.Equal(new LoopSpec(4, 9, 2, null), profile.Steps[4].Loop);
         Assert.Same(profile.Steps[4].Loop, profile.Steps[9].Loop);
         Assert.Equal(new LoggingCriteria(TimeSpan.FromMinutes(1), null, null), profile.Steps[1].Logging);
-        Assert.Equal([new StepLimit(LimitKind.VoltageAtLeast, 3.35, LimitAction.Next, null), new StepLimit(LimitKind.Duration, 36000, LimitAction.Fault, null)], profile.Steps[1].Limits);
+        Assert.Equal([new StepLimit(LimitKind.VoltageAtLeast, 3.2, LimitAction.Next, null), new StepLimit(LimitKind.Duration, 36000, LimitAction.Fault, null)], profile.Steps[1].Limits);
         Assert.Equal(new StepLimit(LimitKind.TemperatureAtLeast, 40, LimitAction.Next, null), profile.Steps[0].Limits[0]);
         Assert.Equal(new StepLimit(LimitKind.StepCapacityAh, 140, LimitAction.Next, null), profile.Steps[10].Limits[0]);
     }
