@@ -11,8 +11,12 @@ internal sealed class StoreCollections(LiteDatabase database)
     public const string SamplesName = "samples";
     public const string JournalName = "journal";
     public const string MetaName = "meta";
+    public const string LotGradingsName = "lotGradings";
+    public const string AgeingName = "ageing";
+    public const string HandoffsName = "handoffs";
 
-    public static IReadOnlyList<string> AllNames { get; } = [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName];
+    public static IReadOnlyList<string> AllNames { get; } =
+        [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, LotGradingsName, AgeingName, HandoffsName];
 
     public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
 
@@ -25,4 +29,12 @@ internal sealed class StoreCollections(LiteDatabase database)
     public ILiteCollection<BsonDocument> Journal { get; } = database.GetCollection(JournalName, BsonAutoId.Int64);
 
     public ILiteCollection<BsonDocument> Meta { get; } = database.GetCollection(MetaName);
+
+    /// <summary>One document per lot grading, id "lot/version".</summary>
+    public ILiteCollection<BsonDocument> LotGradings { get; } = database.GetCollection(LotGradingsName);
+
+    public ILiteCollection<BsonDocument> Ageing { get; } = database.GetCollection(AgeingName, BsonAutoId.Int64);
+
+    /// <summary>One document per handoff, id "lot/version".</summary>
+    public ILiteCollection<BsonDocument> Handoffs { get; } = database.GetCollection(HandoffsName);
 }

@@ -21,6 +21,9 @@ internal static class StoreSchema
         // Guards "nothing is overwritten": one document per (cell, version). A version has no '/', so keys cannot collide.
         (StoreCollections.GradesName, "cellVersion", $"$.{GradeDocument.Cell} + '/' + STRING($.{GradeDocument.Version})", true),
         (StoreCollections.SamplesName, SampleBlockDocument.Run, "$." + SampleBlockDocument.Run, false),
+        (StoreCollections.LotGradingsName, LotGradingDocument.Lot, "$." + LotGradingDocument.Lot, false),
+        (StoreCollections.AgeingName, AgeingDocument.Cell, "$." + AgeingDocument.Cell, false),
+        (StoreCollections.HandoffsName, HandoffDocument.Status, "$." + HandoffDocument.Status, false),
     ];
 
     /// <exception cref="StorageException">The file holds something else, or a schema this build does not know.</exception>

@@ -28,4 +28,29 @@ public sealed record GradeRecord(
     string Grade,
     string Reason,
     int Version,
-    DateTimeOffset GradedAt);
+    DateTimeOffset GradedAt)
+{
+    /// <summary>First-cycle coulombic efficiency in percent, if the recipe used it.</summary>
+    public double? CoulombicEfficiencyPercent { get; init; }
+
+    /// <summary>DC internal resistance of the recipe's pulse step in Ω, if used.</summary>
+    public double? DcirOhm { get; init; }
+
+    /// <summary>1 kHz AC resistance in Ω, if used.</summary>
+    public double? AcirOhm { get; init; }
+
+    /// <summary>Self-discharge in mV/day (positive when the voltage falls), if used.</summary>
+    public double? KMvPerDay { get; init; }
+
+    /// <summary>Open-circuit voltage in V, if used.</summary>
+    public double? OcvV { get; init; }
+
+    /// <summary>Why the cell was rejected (screen codes, "missing-…", "no-grade"); empty for a graded cell.</summary>
+    public IReadOnlyList<string> RejectCodes { get; init; } = [];
+
+    /// <summary>
+    /// The lot grading this grade belongs to (1, 2, ... per lot; see <see cref="FormationStore.RecordLotGradingAsync"/>);
+    /// null for a grade recorded on its own.
+    /// </summary>
+    public int? LotVersion { get; init; }
+}

@@ -19,7 +19,7 @@ internal sealed class GradeWrite(GradeRecord grade, string storePath) : PendingW
             .DefaultIfEmpty(0)
             .Max();
         var version = latest + 1;
-        var id = collections.Grades.Insert(GradeDocument.ForNewGrade(grade, version)).AsInt64;
+        var id = collections.Grades.Insert(GradeDocument.ForNewGrade(grade, version, grade.LotVersion)).AsInt64;
         return grade with { Id = id, Version = version };
     }
 }
