@@ -11,8 +11,10 @@ internal sealed class StoreCollections(LiteDatabase database)
     public const string SamplesName = "samples";
     public const string JournalName = "journal";
     public const string MetaName = "meta";
+    public const string AuditName = "audit";
+    public const string ReleasesName = "releases";
 
-    public static IReadOnlyList<string> AllNames { get; } = [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName];
+    public static IReadOnlyList<string> AllNames { get; } = [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, AuditName, ReleasesName];
 
     public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
 
@@ -25,4 +27,10 @@ internal sealed class StoreCollections(LiteDatabase database)
     public ILiteCollection<BsonDocument> Journal { get; } = database.GetCollection(JournalName, BsonAutoId.Int64);
 
     public ILiteCollection<BsonDocument> Meta { get; } = database.GetCollection(MetaName);
+
+    /// <summary>Operator actions, in the order they happened; never updated.</summary>
+    public ILiteCollection<BsonDocument> Audit { get; } = database.GetCollection(AuditName, BsonAutoId.Int64);
+
+    /// <summary>Released profile hashes, keyed by hash.</summary>
+    public ILiteCollection<BsonDocument> Releases { get; } = database.GetCollection(ReleasesName);
 }
