@@ -10,6 +10,8 @@ public readonly record struct ChannelAction(ChannelActionKind Kind, StepCommand?
     public static ChannelAction Start(StepCommand command) => new(ChannelActionKind.StartStep, command);
 
     public static ChannelAction StopOutput => new(ChannelActionKind.StopOutput);
+
+    public static ChannelAction ClearFault => new(ChannelActionKind.ClearFault);
 }
 
 /// <summary>The kinds of <see cref="ChannelAction"/>.</summary>
@@ -18,4 +20,5 @@ public enum ChannelActionKind
     None,
     StartStep,
     StopOutput,
+    ClearFault,
 }

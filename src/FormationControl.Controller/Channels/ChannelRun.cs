@@ -15,7 +15,7 @@ namespace FormationControl.Controller.Channels;
 /// is not thread-safe): the unit's supervisor feeds it each fresh status and carries out the
 /// <see cref="ChannelAction"/> it returns.
 /// </summary>
-public sealed class ChannelRun
+public sealed partial class ChannelRun
 {
     // Polls to wait for the device to report a step we started before giving up on it.
     private const int MaxStartPolls = 3;
@@ -35,6 +35,9 @@ public sealed class ChannelRun
     private ushort _expectedSequence;
     private int _startPolls;
     private StepLimit? _softwareEnd;
+    private StepTotals _legPart;          // what the current leg ran before an operator pause
+    private ChannelStatus? _pausedStatus; // the device's final counters of a paused leg
+    private int? _jumpTo;
 
     public ChannelRun(long runId, string cellId, Profile profile, IRunJournal journal)
     {
@@ -98,6 +101,11 @@ public sealed class ChannelRun
         if (_state == ChannelState.CommLoss)
         {
             _machine.Fire(ChannelTrigger.CommRestored);
+        }
+
+        if (_state == ChannelState.PausedByOperator)
+        {
+            return WhilePaused(status, now);
         }
 
         if (_state == ChannelState.Starting)
@@ -176,9 +184,20 @@ public sealed class ChannelRun
         }
     }
 
-    private ChannelAction EndLeg(in ChannelStatus status, DateTimeOffset now)
+    private ChannelAction EndLeg(in ChannelStatus status, DateTimeOffset now, bool logged = false)
     {
-        Log(status, now, boundary: true);
+        if (!logged)
+        {
+            Log(status, now, boundary: true);
+        }
+
+        if (_jumpTo is { } target)
+        {
+            _jumpTo = null;
+            RecordStep(status, now, $"operator jump to step {target + 1}");
+            Reason = $"jumped to step {target + 1}";
+            return StartStep(target, status, now);
+        }
         StepLimit? limit = status.EndReason == DeviceEndReason.Stopped
             ? _softwareEnd
             : Plan.DeviceLimits.GetValueOrDefault(status.EndReason);
@@ -187,6 +206,7 @@ public sealed class ChannelRun
         if (legTimedOut && _leg + 1 < _legs.Count)
         {
             _legsDone += status;
+            _legPart = default;
             _leg++;
             return StartLeg(status.StepSequence);
         }
@@ -230,6 +250,7 @@ public sealed class ChannelRun
     private ChannelAction StartStep(int index, in ChannelStatus current, DateTimeOffset now)
     {
         StepIndex = index;
+        _legPart = default;
         _legs = DeviceStepPlanner.PlanLegs(Profile.Steps[index]);
         _leg = 0;
         _legsDone = default;
@@ -243,8 +264,9 @@ public sealed class ChannelRun
             : StartLeg(current.StepSequence);
     }
 
-    private ChannelAction StartLeg(ushort currentSequence)
+    private ChannelAction StartLeg(ushort currentSequence, StepCommand? command = null)
     {
+        _pausedStatus = null;
         _expectedSequence = unchecked((ushort)(currentSequence + 1));
         _startPolls = 0;
         _softwareEnd = null;
@@ -253,7 +275,7 @@ public sealed class ChannelRun
             _machine.Fire(ChannelTrigger.StepEnded); // the next leg starts like a step: confirmed by its sequence number
         }
 
-        return ChannelAction.Start(Plan.Command);
+        return ChannelAction.Start(command ?? Plan.Command);
     }
 
     private void Log(in ChannelStatus s, DateTimeOffset now, bool boundary)

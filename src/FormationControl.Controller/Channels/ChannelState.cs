@@ -15,6 +15,12 @@ public enum ChannelState
     /// <summary>The device runs the step; samples are checked and logged.</summary>
     InStep,
 
+    /// <summary>Superstate: the output is off and the run waits, with its step and loop counters kept.</summary>
+    Paused,
+
+    /// <summary>An operator paused the run: the step's output was stopped; resume continues it with what is left of its limits.</summary>
+    PausedByOperator,
+
     /// <summary>The unit stopped answering: nothing is decided on stale data until it answers again.</summary>
     CommLoss,
 

@@ -32,13 +32,23 @@ public static class ChannelStateMachine
         m.Configure(ChannelState.InStep)
             .SubstateOf(ChannelState.Running)
             .Permit(ChannelTrigger.StepEnded, ChannelState.Starting)
-            .Permit(ChannelTrigger.CommLost, ChannelState.CommLoss);
+            .Permit(ChannelTrigger.CommLost, ChannelState.CommLoss)
+            .Permit(ChannelTrigger.Pause, ChannelState.PausedByOperator);
 
-        m.Configure(ChannelState.CommLoss)
-            .OnEntryFrom(ChannelTrigger.CommLost, t => beforeCommLoss = t.Source)
-            .PermitDynamic(ChannelTrigger.CommRestored, () => beforeCommLoss)
+        m.Configure(ChannelState.Paused)
             .Permit(ChannelTrigger.Stop, ChannelState.Aborted)
             .Permit(ChannelTrigger.Fault, ChannelState.Faulted);
+
+        // Resume and jump start a device step, confirmed by its sequence number like any other.
+        m.Configure(ChannelState.PausedByOperator)
+            .SubstateOf(ChannelState.Paused)
+            .Permit(ChannelTrigger.Resume, ChannelState.Starting)
+            .Permit(ChannelTrigger.Jump, ChannelState.Starting);
+
+        m.Configure(ChannelState.CommLoss)
+            .SubstateOf(ChannelState.Paused)
+            .OnEntryFrom(ChannelTrigger.CommLost, t => beforeCommLoss = t.Source)
+            .PermitDynamic(ChannelTrigger.CommRestored, () => beforeCommLoss);
 
         m.Configure(ChannelState.Faulted)
             .Permit(ChannelTrigger.Acknowledge, ChannelState.Acknowledged);

@@ -12,4 +12,7 @@ public enum ChannelTrigger
     CommLost,
     CommRestored,
     Acknowledge,
+    Pause,
+    Resume,
+    Jump,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FormationControl.Controller.Channels;
 using FormationControl.Devices.Cycler;
 using FormationControl.Modbus.Master;
@@ -12,6 +13,8 @@ namespace FormationControl.Controller.Polling;
 public sealed class UnitSupervisor
 {
     private readonly Dictionary<int, ChannelRun> _runs = [];
+    private readonly ConcurrentQueue<(int Channel, ChannelOperation Operation, TaskCompletionSource<OperatorResponse> Done)> _operations = new();
+    private readonly HashSet<int> _handled = [];
 
     public UnitSupervisor(string name, CyclerDriver driver)
     {
@@ -46,6 +49,19 @@ public sealed class UnitSupervisor
         _runs[channel] = run;
     }
 
+    /// <summary>
+    /// Queues an operator request for <paramref name="channel"/>; the next poll carries it out with the status it
+    /// reads (so a run is only ever touched by its poll) and sends what it asks for. Completes after that poll.
+    /// </summary>
+    public Task<OperatorResponse> SubmitAsync(int channel, ChannelOperation operation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(channel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channel, Driver.ChannelCount);
+        var done = new TaskCompletionSource<OperatorResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _operations.Enqueue((channel, operation, done));
+        return done.Task;
+    }
+
     /// <summary>One poll cycle at controller time <paramref name="now"/>.</summary>
     public async Task PollAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -64,14 +80,16 @@ public sealed class UnitSupervisor
                 run.OnCommLost();
             }
 
+            await OperateAsync(null, now, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         LastError = null;
         LastSnapshot = snapshot;
+        await OperateAsync(snapshot, now, cancellationToken).ConfigureAwait(false);
         foreach (var (channel, run) in _runs)
         {
-            if (run.IsFinished)
+            if (run.IsFinished || _handled.Contains(channel))
             {
                 continue;
             }
@@ -87,6 +105,35 @@ public sealed class UnitSupervisor
         await SendAsync(() => Driver.HeartbeatAsync(cancellationToken)).ConfigureAwait(false);
     }
 
+    // Operator requests queued since the last poll, in order; a channel they acted on is not fed again this poll.
+    private async Task OperateAsync(UnitSnapshot? snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _handled.Clear();
+        while (_operations.TryDequeue(out var request))
+        {
+            var (channel, operation, done) = request;
+            try
+            {
+                var context = new ChannelContext(this, channel, _runs.GetValueOrDefault(channel), snapshot?.Channels[channel], now);
+                var response = await operation(context, cancellationToken).ConfigureAwait(false);
+                if (response.Action.Kind != ChannelActionKind.None)
+                {
+                    _handled.Add(channel);
+                    if (await ExecuteAsync(channel, response.Action, cancellationToken).ConfigureAwait(false) is { } refused)
+                    {
+                        _runs.GetValueOrDefault(channel)?.OnCommandRefused(refused.Message, now);
+                    }
+                }
+
+                done.TrySetResult(response);
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }
+    }
+
     // A lost write shows in the next read (the step sequence does not move) and the run reacts there;
     // a Modbus exception is the device saying no, which the run hears at once.
     private async Task<ModbusException?> ExecuteAsync(int channel, ChannelAction action, CancellationToken cancellationToken)
@@ -100,6 +147,9 @@ public sealed class UnitSupervisor
                     break;
                 case ChannelActionKind.StopOutput:
                     await Driver.StopAsync(channel, cancellationToken).ConfigureAwait(false);
+                    break;
+                case ChannelActionKind.ClearFault:
+                    await Driver.ClearFaultAsync(channel, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }

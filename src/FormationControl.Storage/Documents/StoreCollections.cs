@@ -14,9 +14,11 @@ internal sealed class StoreCollections(LiteDatabase database)
     public const string LotGradingsName = "lotGradings";
     public const string AgeingName = "ageing";
     public const string HandoffsName = "handoffs";
+    public const string AuditName = "audit";
+    public const string ReleasesName = "releases";
 
     public static IReadOnlyList<string> AllNames { get; } =
-        [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, LotGradingsName, AgeingName, HandoffsName];
+        [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, LotGradingsName, AgeingName, HandoffsName, AuditName, ReleasesName];
 
     public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
 
@@ -37,4 +39,10 @@ internal sealed class StoreCollections(LiteDatabase database)
 
     /// <summary>One document per handoff, id "lot/version".</summary>
     public ILiteCollection<BsonDocument> Handoffs { get; } = database.GetCollection(HandoffsName);
+
+    /// <summary>Operator actions, in the order they happened; never updated.</summary>
+    public ILiteCollection<BsonDocument> Audit { get; } = database.GetCollection(AuditName, BsonAutoId.Int64);
+
+    /// <summary>Released profile hashes, keyed by hash.</summary>
+    public ILiteCollection<BsonDocument> Releases { get; } = database.GetCollection(ReleasesName);
 }

@@ -11,10 +11,27 @@ internal sealed class UnpluggableStore(IModbusDataStore inner) : IModbusDataStor
 {
     public volatile bool Unplugged;
 
+    /// <summary>Input register addresses reported as 0: a channel's contact register, to fake a cell without contact.</summary>
+    public HashSet<ushort> ZeroedInputs { get; } = [];
+
     public bool ServesUnit(byte unitId) => !Unplugged && inner.ServesUnit(unitId);
 
-    public ModbusExceptionCode? ReadRegisters(byte unitId, ModbusTable table, ushort address, Span<ushort> destination) =>
-        inner.ReadRegisters(unitId, table, address, destination);
+    public ModbusExceptionCode? ReadRegisters(byte unitId, ModbusTable table, ushort address, Span<ushort> destination)
+    {
+        var result = inner.ReadRegisters(unitId, table, address, destination);
+        if (table == ModbusTable.InputRegisters)
+        {
+            foreach (ushort zeroed in ZeroedInputs)
+            {
+                if (zeroed >= address && zeroed < address + destination.Length)
+                {
+                    destination[zeroed - address] = 0;
+                }
+            }
+        }
+
+        return result;
+    }
 
     public ModbusExceptionCode? WriteRegisters(byte unitId, ushort address, ReadOnlySpan<ushort> values) =>
         inner.WriteRegisters(unitId, address, values);
