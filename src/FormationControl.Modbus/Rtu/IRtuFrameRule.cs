@@ -12,4 +12,11 @@ internal interface IRtuFrameRule
     /// do not yet tell; or <see cref="RtuFrameLength.NotAFrame"/> when no frame can start there.
     /// </summary>
     int FrameLength(ReadOnlySpan<byte> candidate);
+
+    /// <summary>
+    /// Whether a frame may also end at a silence on the line, whatever its length (a slave must answer a request it
+    /// cannot measure, or one of the wrong length, with an exception): then the scanner keeps the last
+    /// <see cref="RtuFrame.MaxLength"/> undecided bytes for <see cref="RtuFrameScanner.TryTakeSilentFrame"/>.
+    /// </summary>
+    bool FramesAtSilence { get; }
 }

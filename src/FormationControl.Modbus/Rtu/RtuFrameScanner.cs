@@ -75,26 +75,32 @@ internal sealed class RtuFrameScanner
             }
         }
 
-        // Nothing complete: bytes before the first open candidate can never be part of a frame.
-        Drop((firstPending < 0 ? _end : firstPending) - _start);
+        // Nothing complete: bytes before the first open candidate can never be part of a frame, unless a frame may
+        // end at the next silence, which keeps the last MaxLength bytes.
+        int keepFrom = rule.FramesAtSilence ? Math.Max(_start, _end - RtuFrame.MaxLength) : firstPending < 0 ? _end : firstPending;
+        Drop(keepFrom - _start);
         length = 0;
         return false;
     }
 
     /// <summary>
-    /// Called when the line has gone silent: if everything buffered is one frame with a valid CRC (a function
-    /// whose length no rule knows, or a request of the wrong length), copies it out and returns true.
-    /// Either way the buffer is empty afterwards.
+    /// Called when the line has gone silent: if the bytes buffered end in a frame with a valid CRC (a function whose
+    /// length no rule knows, or a request of the wrong length), the longest such frame is copied out and true
+    /// returned; what came before it is dropped as garbage. Either way the buffer is empty afterwards.
     /// </summary>
     public bool TryTakeSilentFrame(Span<byte> destination, out int length)
     {
-        ReadOnlySpan<byte> rest = _buffer.AsSpan(_start, _end - _start);
-        if (rest.Length is >= RtuFrame.MinLength and <= RtuFrame.MaxLength && ModbusCrc.IsValidFrame(rest))
+        for (int position = Math.Max(_start, _end - RtuFrame.MaxLength); position <= _end - RtuFrame.MinLength; position++)
         {
-            rest.CopyTo(destination);
-            length = rest.Length;
-            _start = _end = 0;
-            return true;
+            ReadOnlySpan<byte> rest = _buffer.AsSpan(position, _end - position);
+            if (ModbusCrc.IsValidFrame(rest))
+            {
+                Drop(position - _start);
+                rest.CopyTo(destination);
+                length = rest.Length;
+                _start = _end = 0;
+                return true;
+            }
         }
 
         Clear();

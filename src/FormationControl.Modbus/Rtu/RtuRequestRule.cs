@@ -10,6 +10,8 @@ namespace FormationControl.Modbus.Rtu;
 /// </summary>
 internal readonly struct RtuRequestRule : IRtuFrameRule
 {
+    public bool FramesAtSilence => true;
+
     public int FrameLength(ReadOnlySpan<byte> candidate)
     {
         if (candidate.Length < 2)

@@ -17,6 +17,9 @@ internal readonly struct RtuResponseRule(byte unitId, ModbusFunctionCode functio
 
     public byte UnitId { get; } = unitId;
 
+    /// <summary>An answer always has the length this rule expects; nothing is decided by silence.</summary>
+    public bool FramesAtSilence => false;
+
     public ModbusFunctionCode Function { get; } = function;
 
     /// <summary>Data bytes a read response carries, or -1 for a write (answered with an 8-byte echo).</summary>
