@@ -117,6 +117,25 @@ public class ModbusTcpMasterConnectionTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => reading.Within());
     }
 
+    [Fact]
+    public async Task Our_slave_restarted_on_the_same_port_is_found_again_by_the_next_request()
+    {
+        var bank = new FormationControl.Modbus.Slave.RegisterBank(10, [1]);
+        var first = new FormationControl.Modbus.Slave.ModbusTcpSlave(bank);
+        IPEndPoint endpoint = first.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", endpoint.Port);
+        Assert.Equal(new ushort[] { 3 }, await master.ReadHoldingRegistersAsync(1, 3, 1).Within());
+
+        await first.DisposeAsync().Within();
+        await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 3, 1).Within());
+        await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 3, 1).Within());
+
+        await using var second = new FormationControl.Modbus.Slave.ModbusTcpSlave(bank);
+        second.Start(endpoint);
+        Assert.Equal(new ushort[] { 4 }, await master.ReadHoldingRegistersAsync(1, 4, 1).Within());
+        Assert.True(master.Reconnects >= 1);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
