@@ -24,7 +24,10 @@ internal sealed class RtuFrameScanner
     /// <summary>Bytes received and not yet returned in a frame or dropped.</summary>
     public int BufferedBytes => _end - _start;
 
-    /// <summary>Adds received bytes.</summary>
+    /// <summary>How many bytes <see cref="Append"/> takes without dropping any buffered ones.</summary>
+    public int FreeSpace => Capacity - BufferedBytes;
+
+    /// <summary>Adds received bytes; beyond <see cref="FreeSpace"/> the oldest buffered bytes are dropped.</summary>
     public void Append(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)

@@ -7,7 +7,9 @@ namespace FormationControl.Modbus.Rtu;
 /// <see cref="RtuFrameScanner"/> and signals arrivals), writes frames, and notices when the port fails. A failed
 /// port is closed on a thread of its own, because closing a serial port after a write that timed out can block
 /// indefinitely; reopening waits for that close at most <c>closeTimeout</c>, then goes ahead without it.
-/// Requests are serialised by the owner; only the pump runs beside them.
+/// Requests are serialised by the owner; only the pump runs beside them. A lossless link (a slave's) stops reading
+/// while its buffer is full, so requests that arrive faster than they are answered wait in the port, never dropped;
+/// a master's link keeps only the newest bytes, since anything it has not asked for is stale anyway.
 /// </summary>
 internal sealed class RtuLink : IAsyncDisposable
 {
@@ -17,16 +19,19 @@ internal sealed class RtuLink : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly RtuFrameScanner _scanner = new();
     private readonly SemaphoreSlim _arrived = new(0, 1);
+    private readonly SemaphoreSlim _space = new(0, 1);
     private readonly Lock _signalLock = new();
+    private readonly bool _lossless;
     private Connection? _current;
     private Task _closing = Task.CompletedTask;
     private bool _everOpened;
     private volatile bool _disposed;
     private long _reopens;
 
-    public RtuLink(string name, Func<IRtuPort> open, TimeProvider timeProvider, TimeSpan closeTimeout)
+    public RtuLink(string name, Func<IRtuPort> open, TimeProvider timeProvider, TimeSpan closeTimeout, bool lossless = false)
     {
         Name = name;
+        _lossless = lossless;
         _open = open;
         _time = timeProvider;
         _closeTimeout = closeTimeout;
@@ -125,6 +130,7 @@ internal sealed class RtuLink : IAsyncDisposable
         }
 
         ResetSignal();
+        Release(_space);
     }
 
     /// <summary>Writes <paramref name="frame"/>; a port that fails while writing is marked failed.</summary>
@@ -147,19 +153,27 @@ internal sealed class RtuLink : IAsyncDisposable
     public bool TryReadFrame<TRule>(TRule rule, Span<byte> destination, out int length)
         where TRule : struct, IRtuFrameRule
     {
+        bool found;
         lock (_lock)
         {
-            return _scanner.TryReadFrame(rule, destination, out length);
+            found = _scanner.TryReadFrame(rule, destination, out length);
         }
+
+        Release(_space);
+        return found;
     }
 
     /// <summary>After a silence: takes everything buffered if it is one frame with a valid CRC, else drops it.</summary>
     public bool TryTakeSilentFrame(Span<byte> destination, out int length)
     {
+        bool found;
         lock (_lock)
         {
-            return _scanner.TryTakeSilentFrame(destination, out length);
+            found = _scanner.TryTakeSilentFrame(destination, out length);
         }
+
+        Release(_space);
+        return found;
     }
 
     /// <summary>Whether any received bytes wait undecided.</summary>
@@ -246,14 +260,16 @@ internal sealed class RtuLink : IAsyncDisposable
                     return;
                 }
 
-                lock (_lock)
+                while (!TryAppend(connection, chunk.AsSpan(0, count)))
                 {
-                    if (_current != connection)
-                    {
-                        return;
-                    }
+                    // Lossless and full: wait until the owner takes frames out.
+                    Signal();
+                    await _space.WaitAsync(connection.Stopping.Token).ConfigureAwait(false);
+                }
 
-                    _scanner.Append(chunk.AsSpan(0, count));
+                if (_current != connection)
+                {
+                    return;
                 }
 
                 Signal();
@@ -269,14 +285,36 @@ internal sealed class RtuLink : IAsyncDisposable
         }
     }
 
-    private void Signal()
+    /// <summary>Appends unless the link is lossless and the bytes do not fit; true when done (or the port was replaced).</summary>
+    private bool TryAppend(Connection connection, ReadOnlySpan<byte> bytes)
+    {
+        lock (_lock)
+        {
+            if (_current != connection)
+            {
+                return true;
+            }
+
+            if (_lossless && _scanner.FreeSpace < bytes.Length)
+            {
+                return false;
+            }
+
+            _scanner.Append(bytes);
+            return true;
+        }
+    }
+
+    private void Signal() => Release(_arrived);
+
+    private void Release(SemaphoreSlim signal)
     {
         // The count never exceeds one: a waiter re-checks the buffer after each wake anyway.
         lock (_signalLock)
         {
-            if (_arrived.CurrentCount == 0)
+            if (signal.CurrentCount == 0)
             {
-                _arrived.Release();
+                signal.Release();
             }
         }
     }
@@ -310,8 +348,10 @@ internal sealed class RtuLink : IAsyncDisposable
             IsBackground = true,
             Name = $"Modbus RTU close {Name}",
         };
-        thread.Start();
+
+        // Published before the thread runs, so whoever sees the port closing also finds the close to wait for.
         _closing = closed.Task;
+        thread.Start();
     }
 
     private async Task WaitForCloseAsync(CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed class ModbusRtuSlave : IAsyncDisposable
         _options.Validate();
     }
 
-    /// <summary>Requests answered (with data or an exception code).</summary>
+    /// <summary>Requests answered (with data or an exception code); counted as the answer is handed to the port.</summary>
     public long RequestsAnswered => Interlocked.Read(ref _answered);
 
     /// <summary>Valid frames addressed to units the store does not serve (not answered).</summary>
@@ -67,7 +67,7 @@ public sealed class ModbusRtuSlave : IAsyncDisposable
             throw new InvalidOperationException($"The Modbus RTU slave already serves {_link.Name}.");
         }
 
-        var link = new RtuLink(name, open, _options.TimeProvider, _options.CloseTimeout);
+        var link = new RtuLink(name, open, _options.TimeProvider, _options.CloseTimeout, lossless: true);
         link.Open();
         _link = link;
         TimeSpan delay = _options.InterFrameDelay ?? settings.InterFrameDelay;
@@ -193,8 +193,8 @@ public sealed class ModbusRtuSlave : IAsyncDisposable
         CancellationToken token = deadline.Start(WriteTimeout + settings.TransmissionTime(length), stop);
         try
         {
-            await link.WriteAsync(response.AsMemory(0, length), token).ConfigureAwait(false);
             Interlocked.Increment(ref _answered);
+            await link.WriteAsync(response.AsMemory(0, length), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.Expired && !stop.IsCancellationRequested)
         {

@@ -18,7 +18,7 @@ public class PymodbusRtuServerTests
         // 8N1: pyserial's tcsetattr refuses parity on a pty here (EINVAL), so pymodbus runs without it.
         await using var server = await PymodbusServer.StartRtuAsync(pair.PortA, 38400, 'N', 1, 4, Size);
         await using var master = ModbusRtuMaster.Open(
-            pair.PortB, new SerialLineSettings(38400, Parity.None), new ModbusRtuMasterOptions { Timeout = TimeSpan.FromSeconds(3) });
+            pair.PortB, new SerialLineSettings(38400, Parity.None), new ModbusRtuMasterOptions { Timeout = TimeSpan.FromSeconds(5) });
 
         await PeerConformance.RunAsync(master, 4, Size);
     }
@@ -27,7 +27,7 @@ public class PymodbusRtuServerTests
     public async Task Our_TCP_master_speaks_every_function_with_the_TCP_server_too()
     {
         await using var server = await PymodbusServer.StartTcpAsync(4, Size);
-        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", server.Port, new ModbusTcpMasterOptions { Timeout = TimeSpan.FromSeconds(3) }).Within();
+        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", server.Port, new ModbusTcpMasterOptions { Timeout = TimeSpan.FromSeconds(5) }).Within();
 
         await PeerConformance.RunAsync(master, 4, Size);
     }

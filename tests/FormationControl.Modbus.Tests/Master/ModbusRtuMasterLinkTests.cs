@@ -20,7 +20,7 @@ public sealed class ModbusRtuMasterLinkTests
         await using var pair = await SocatPair.StartAsync();
         var slave = new ModbusRtuSlave(bank, new ModbusRtuSlaveOptions { InterFrameDelay = TimeSpan.Zero });
         slave.Start(pair.PortA, Line);
-        await using var master = ModbusRtuMaster.Open(pair.PortB, Line, new ModbusRtuMasterOptions { InterFrameDelay = TimeSpan.Zero });
+        await using var master = ModbusRtuMaster.Open(pair.PortB, Line, new ModbusRtuMasterOptions { InterFrameDelay = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(5) });
         Assert.Equal(new ushort[] { 5 }, await master.ReadHoldingRegistersAsync(1, 5, 1).Within());
 
         await pair.KillAsync();

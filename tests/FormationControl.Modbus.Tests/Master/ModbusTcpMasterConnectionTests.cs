@@ -123,7 +123,7 @@ public class ModbusTcpMasterConnectionTests
         var bank = new FormationControl.Modbus.Slave.RegisterBank(10, [1]);
         var first = new FormationControl.Modbus.Slave.ModbusTcpSlave(bank);
         IPEndPoint endpoint = first.Start(new IPEndPoint(IPAddress.Loopback, 0));
-        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", endpoint.Port);
+        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", endpoint.Port, new ModbusTcpMasterOptions { Timeout = TimeSpan.FromSeconds(5) });
         Assert.Equal(new ushort[] { 3 }, await master.ReadHoldingRegistersAsync(1, 3, 1).Within());
 
         await first.DisposeAsync().Within();
