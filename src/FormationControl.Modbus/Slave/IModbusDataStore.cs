@@ -25,4 +25,12 @@ public interface IModbusDataStore
 
     /// <summary>Writes coils.</summary>
     ModbusExceptionCode? WriteBits(byte unitId, ushort address, ReadOnlySpan<bool> values);
+
+    /// <summary>
+    /// Whether <paramref name="count"/> entries from <paramref name="address"/> exist in <paramref name="table"/>,
+    /// asked before a request with two parts (function 23 writes, then reads), so that a read range the store does
+    /// not hold is refused before the write is done, as the spec requires. Returns the exception code to answer
+    /// with, or <c>null</c>. The default accepts every range and leaves the check to the read itself.
+    /// </summary>
+    ModbusExceptionCode? CheckRange(byte unitId, ModbusTable table, ushort address, int count) => null;
 }

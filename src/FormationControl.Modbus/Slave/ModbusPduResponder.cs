@@ -225,7 +225,13 @@ internal static class ModbusPduResponder
             return ModbusExceptionCode.IllegalDataValue;
         }
 
-        // The spec performs the write before the read.
+        // Both ranges are checked before anything is done, then the spec performs the write before the read.
+        if ((store.CheckRange(unitId, ModbusTable.HoldingRegisters, writeAddress, writeQuantity)
+            ?? store.CheckRange(unitId, ModbusTable.HoldingRegisters, readAddress, readQuantity)) is { } rangeFailure)
+        {
+            return rangeFailure;
+        }
+
         Span<ushort> registers = stackalloc ushort[Math.Max(readQuantity, writeQuantity)];
         RegisterPacking.Unpack(request.Slice(10, byteCount), registers[..writeQuantity]);
         if (store.WriteRegisters(unitId, writeAddress, registers[..writeQuantity]) is { } writeFailure)

@@ -105,6 +105,12 @@ public sealed class RegisterBank : IModbusDataStore
         return null;
     }
 
+    public ModbusExceptionCode? CheckRange(byte unitId, ModbusTable table, ushort address, int count)
+    {
+        Unit(unitId);
+        return InRange(address, count) ? null : ModbusExceptionCode.IllegalDataAddress;
+    }
+
     /// <summary>Reads one holding or input register directly (for the device side and for tests).</summary>
     public ushort GetRegister(byte unitId, ModbusTable table, ushort address)
     {

@@ -133,4 +133,39 @@ public class ModbusPduResponderTests
         int length = ModbusPduResponder.Respond(store, Unit, Convert.FromHexString(requestHex), response);
         return Convert.ToHexString(response, 0, length);
     }
+
+    [Fact]
+    public void Read_write_multiple_with_a_read_range_past_the_store_answers_2_and_leaves_the_write_undone()
+    {
+        var bank = new RegisterBank(100, [1]);
+        byte[] response = new byte[253];
+
+        // Write 2 registers at 10, read 5 at 98 (past the 100-entry bank).
+        int length = ModbusPduResponder.Respond(bank, 1, Convert.FromHexString("170062000500 0A0002 04 BEEF CAFE".Replace(" ", "", StringComparison.Ordinal)), response);
+
+        Assert.Equal("9702", Convert.ToHexString(response, 0, length));
+        Assert.Equal(10, bank.GetRegister(1, ModbusTable.HoldingRegisters, 10));
+    }
+
+    [Fact]
+    public void A_store_that_does_not_check_ranges_up_front_is_asked_by_its_read_as_before()
+    {
+        IModbusDataStore store = new MinimalStore();
+
+        Assert.Null(store.CheckRange(1, ModbusTable.HoldingRegisters, 0, 10));
+    }
+
+    /// <summary>A store that implements only what it must (like one written before CheckRange existed).</summary>
+    private sealed class MinimalStore : IModbusDataStore
+    {
+        public bool ServesUnit(byte unitId) => true;
+
+        public ModbusExceptionCode? ReadRegisters(byte unitId, ModbusTable table, ushort address, Span<ushort> destination) => null;
+
+        public ModbusExceptionCode? WriteRegisters(byte unitId, ushort address, ReadOnlySpan<ushort> values) => null;
+
+        public ModbusExceptionCode? ReadBits(byte unitId, ModbusTable table, ushort address, Span<bool> destination) => null;
+
+        public ModbusExceptionCode? WriteBits(byte unitId, ushort address, ReadOnlySpan<bool> values) => null;
+    }
 }

@@ -19,8 +19,9 @@ internal sealed class LoopbackSlave : IAsyncDisposable
 
     public static LoopbackSlave Start(IModbusDataStore store) => new(store);
 
+    /// <summary>Connects our master; unless the test sets its own, with a timeout generous enough for a loaded machine.</summary>
     public Task<ModbusTcpMaster> ConnectAsync(ModbusTcpMasterOptions? options = null) =>
-        ModbusTcpMaster.ConnectAsync("127.0.0.1", EndPoint.Port, options).Within();
+        ModbusTcpMaster.ConnectAsync("127.0.0.1", EndPoint.Port, options ?? new ModbusTcpMasterOptions { Timeout = TimeSpan.FromSeconds(5) }).Within();
 
     public async ValueTask DisposeAsync() => await Slave.DisposeAsync().Within();
 }

@@ -35,6 +35,8 @@ internal sealed class ThrowingStore(RegisterBank bank, ushort failingFrom) : IMo
         return bank.WriteBits(unitId, address, values);
     }
 
+    public ModbusExceptionCode? CheckRange(byte unitId, ModbusTable table, ushort address, int count) => bank.CheckRange(unitId, table, address, count);
+
     private void Check(ushort address, int count)
     {
         if (address + count > failingFrom)
