@@ -26,6 +26,10 @@ internal readonly struct MasterOperation
 
     public ReadOnlyMemory<bool> BitsWritten { get; init; }
 
+    /// <summary>Functions 5, 6, 15 and 16: the only ones a broadcast may carry.</summary>
+    public bool IsWrite => Function is ModbusFunctionCode.WriteSingleCoil or ModbusFunctionCode.WriteSingleRegister
+        or ModbusFunctionCode.WriteMultipleCoils or ModbusFunctionCode.WriteMultipleRegisters;
+
     public int Encode(Span<byte> pdu) => Function switch
     {
         ModbusFunctionCode.ReadCoils or ModbusFunctionCode.ReadDiscreteInputs =>

@@ -4,24 +4,19 @@ using FormationControl.Modbus.Protocol;
 namespace FormationControl.Modbus.Master;
 
 /// <summary>
-/// What every master does whatever the link: checks arguments, encodes the request, sends one request
-/// at a time, retries timeouts, decodes the response. A transport (TCP now, RTU later) only moves a
-/// PDU to a unit and brings back the matching response PDU.
+/// What every master does whatever the link: checks arguments, retries timeouts and broken links with
+/// back-off, and turns failures after disposal into <see cref="ObjectDisposedException"/>. A transport (TCP or
+/// RTU) encodes one request, moves it to a unit, and decodes the matching response.
 /// </summary>
 public abstract class ModbusMaster : IModbusMaster
 {
-    // One outstanding request per link: Modbus slaves answer in order, and RTU cannot multiplex at all.
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly int _retries;
+    private readonly RetryPolicy _retry;
     private int _disposed;
 
-    private protected ModbusMaster(int retries)
+    private protected ModbusMaster(RetryPolicy retry)
     {
-        _retries = retries;
+        _retry = retry;
     }
-
-    /// <summary>Buffer the request PDU is encoded into ( <see cref="ModbusLimits.MaxPduLength"/> bytes).</summary>
-    private protected abstract Memory<byte> RequestPdu { get; }
 
     /// <inheritdoc/>
     public ValueTask ReadHoldingRegistersAsync(byte unitId, ushort address, Memory<ushort> destination, CancellationToken ct = default) =>
@@ -94,36 +89,20 @@ public abstract class ModbusMaster : IModbusMaster
             return;
         }
 
-        // Abort first so a request in flight ends now, then wait for it before freeing its buffers.
-        AbortTransport();
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            ReleaseTransport();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
+        await DisposeTransportAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Sends the <paramref name="pduLength"/> bytes of <see cref="RequestPdu"/> to <paramref name="unitId"/> and
-    /// returns the response PDU that belongs to it (valid until the next exchange). Throws
-    /// <see cref="ModbusTimeoutException"/> when none arrives in time.
-    /// </summary>
-    private protected abstract ValueTask<ReadOnlyMemory<byte>> ExchangeAsync(
-        byte unitId, ModbusFunctionCode function, int pduLength, CancellationToken ct);
-
-    /// <summary>Makes I/O in flight fail promptly (close the socket or port).</summary>
-    private protected abstract void AbortTransport();
-
-    /// <summary>Frees buffers and timers; called once no request is in flight.</summary>
-    private protected abstract void ReleaseTransport();
-
     private protected bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>
+    /// One attempt: encodes <paramref name="operation"/>, sends it to <paramref name="unitId"/>, waits for the
+    /// response (at most the timeout) and decodes it into the operation's destination.
+    /// </summary>
+    private protected abstract ValueTask TransactAsync(byte unitId, MasterOperation operation, CancellationToken ct);
+
+    /// <summary>Ends I/O in flight promptly (close the socket or port), waits for it, and frees buffers and timers.</summary>
+    private protected abstract ValueTask DisposeTransportAsync();
 
     private ValueTask ReadRegistersAsync(
         byte unitId, ModbusFunctionCode function, ushort address, Memory<ushort> destination, CancellationToken ct)
@@ -139,31 +118,60 @@ public abstract class ModbusMaster : IModbusMaster
         return ExecuteAsync(unitId, new MasterOperation { Function = function, Address = address, BitsRead = destination }, ct);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask ExecuteAsync(byte unitId, MasterOperation operation, CancellationToken ct)
+    private ValueTask ExecuteAsync(byte unitId, MasterOperation operation, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        if (IsDisposed)
+        {
+            return ValueTask.FromException(new ObjectDisposedException(GetType().Name));
+        }
+
+        CheckUnit(unitId, operation);
+        return _retry.Retries == 0 ? TransactOnceAsync(unitId, operation, ct) : TransactWithRetriesAsync(unitId, operation, ct);
+    }
+
+    /// <summary>Lets a transport refuse a unit id for a function before anything is sent (RTU: no broadcast reads).</summary>
+    private protected virtual void CheckUnit(byte unitId, MasterOperation operation)
+    {
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask TransactOnceAsync(byte unitId, MasterOperation operation, CancellationToken ct)
+    {
         try
         {
-            ObjectDisposedException.ThrowIf(IsDisposed, this);
-            int length = operation.Encode(RequestPdu.Span);
-            for (int attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    ReadOnlyMemory<byte> response = await ExchangeAsync(unitId, operation.Function, length, ct).ConfigureAwait(false);
-                    operation.Decode(response.Span, RequestPdu.Span[..length]);
-                    return;
-                }
-                catch (ModbusTimeoutException) when (attempt < _retries)
-                {
-                    // Sent again below with a new transaction id; a late answer to this attempt is dropped.
-                }
-            }
+            await TransactAsync(unitId, operation, ct).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (IsDisposed && e is not ObjectDisposedException)
         {
-            _gate.Release();
+            throw Disposed(e);
         }
     }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask TransactWithRetriesAsync(byte unitId, MasterOperation operation, CancellationToken ct)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await TransactAsync(unitId, operation, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (IsDisposed && e is not ObjectDisposedException)
+            {
+                throw Disposed(e);
+            }
+            catch (Exception e) when (_retry.ShouldRetry(attempt, e))
+            {
+                // A timed-out request goes again with a new transaction id (a late answer to this one is dropped);
+                // after a broken link the next attempt reopens it.
+            }
+
+            await _retry.WaitBeforeAsync(attempt + 1, ct).ConfigureAwait(false);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+        }
+    }
+
+    private ObjectDisposedException Disposed(Exception cause) =>
+        new($"{GetType().Name} was disposed during the request ({cause.GetType().Name}: {cause.Message}).", cause);
 }

@@ -1,43 +1,45 @@
-using System.Buffers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using FormationControl.Modbus.Protocol;
 using FormationControl.Modbus.Tcp;
 
 namespace FormationControl.Modbus.Master;
 
 /// <summary>
-/// Modbus TCP master over one connection. Requests go one at a time; each has a new transaction id, and
-/// a response with any other id (a late answer to a request that timed out) is dropped.
-/// The connection is not reopened: after a <see cref="ModbusTransportException"/>, connect again.
+/// Modbus TCP master. Each request carries a new transaction id; a response with an id that is not in flight
+/// (a late answer to a request that timed out, or a duplicate) is dropped, never handed to another caller.
+/// When the connection breaks, the request in flight fails with <see cref="ModbusTransportException"/> (or is
+/// retried, see <see cref="ModbusMasterOptions.Retries"/>) and the next request connects again.
 /// </summary>
 public sealed class ModbusTcpMaster : ModbusMaster
 {
-    private readonly Socket _socket;
-    private readonly string _endpoint;
-    private readonly TimeSpan _timeout;
-    private readonly byte[] _sendBuffer = ArrayPool<byte>.Shared.Rent(MbapHeader.MaxFrameLength);
-    private readonly MbapFrameDecoder _decoder = new();
-    private readonly RequestDeadline _deadline;
-    private ushort _transactionId;
-    private Exception? _linkFailure;
+    private readonly string _host;
+    private readonly int _port;
+    private readonly ModbusTcpMasterOptions _options;
+    private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private readonly TcpMasterCounters _counters = new();
+    private TcpMasterChannel? _channel;
+    private ushort _nextTransactionId = 1;
 
-    private ModbusTcpMaster(Socket socket, string endpoint, ModbusTcpMasterOptions options)
-        : base(options.Retries)
+    private ModbusTcpMaster(string host, int port, ModbusTcpMasterOptions options)
+        : base(options.CreateRetryPolicy())
     {
-        _socket = socket;
-        _endpoint = endpoint;
-        _timeout = options.Timeout;
-        _deadline = new RequestDeadline(options.TimeProvider);
+        _host = host;
+        _port = port;
+        _options = options;
+        Endpoint = $"{host}:{port}";
     }
 
-    /// <summary>Responses dropped because their transaction id was not the one awaited (late or foreign answers).</summary>
-    public long DiscardedResponses { get; private set; }
+    /// <summary>Responses dropped because their transaction id was not awaited (late, stale or duplicate answers).</summary>
+    public long DiscardedResponses => _counters.DiscardedResponses;
+
+    /// <summary>Times the master opened a new connection after the previous one broke.</summary>
+    public long Reconnects => _counters.Reconnects;
+
+    /// <summary>Whether the connection is up as far as the master knows (the next request may still find it broken).</summary>
+    public bool IsConnected => Volatile.Read(ref _channel) is { IsBroken: false };
 
     /// <summary>The slave as host:port.</summary>
-    public string Endpoint => _endpoint;
-
-    private protected override Memory<byte> RequestPdu => _sendBuffer.AsMemory(MbapHeader.Length, ModbusLimits.MaxPduLength);
+    public string Endpoint { get; }
 
     /// <summary>Opens a TCP connection (with TCP_NODELAY) to a Modbus TCP slave.</summary>
     /// <exception cref="ModbusTransportException">The connection could not be opened in <see cref="ModbusTcpMasterOptions.ConnectTimeout"/>.</exception>
@@ -50,153 +52,115 @@ public sealed class ModbusTcpMaster : ModbusMaster
         options ??= new ModbusTcpMasterOptions();
         options.Validate();
 
-        string endpoint = $"{host}:{port}";
+        var master = new ModbusTcpMaster(host, port, options);
+        master._channel = await master.OpenChannelAsync(cancellationToken).ConfigureAwait(false);
+        return master;
+    }
+
+    private protected override ValueTask TransactAsync(byte unitId, MasterOperation operation, CancellationToken ct)
+    {
+        TcpMasterChannel? channel = Volatile.Read(ref _channel);
+        return channel is { IsBroken: false }
+            ? channel.TransactAsync(unitId, operation, _options.Timeout, ct)
+            : ReconnectThenTransactAsync(unitId, operation, ct);
+    }
+
+    private protected override async ValueTask DisposeTransportAsync()
+    {
+        await _connectGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_channel is not null)
+            {
+                await _channel.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ReconnectThenTransactAsync(byte unitId, MasterOperation operation, CancellationToken ct)
+    {
+        TcpMasterChannel channel = await ReconnectAsync(ct).ConfigureAwait(false);
+        await channel.TransactAsync(unitId, operation, _options.Timeout, ct).ConfigureAwait(false);
+    }
+
+    private async Task<TcpMasterChannel> ReconnectAsync(CancellationToken ct)
+    {
+        await _connectGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            TcpMasterChannel? current = _channel;
+            if (current is { IsBroken: false })
+            {
+                return current; // another caller reconnected first
+            }
+
+            if (current is not null)
+            {
+                _nextTransactionId = current switch
+                {
+                    SequentialTcpChannel sequential => sequential.NextTransactionId,
+                    PipelinedTcpChannel pipelined => pipelined.NextTransactionId,
+                    _ => _nextTransactionId,
+                };
+                _ = RetireAsync(current);
+            }
+
+            TcpMasterChannel fresh = await OpenChannelAsync(ct).ConfigureAwait(false);
+            Volatile.Write(ref _channel, fresh);
+            _counters.Reconnected();
+            return fresh;
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    private static async Task RetireAsync(TcpMasterChannel channel)
+    {
+        try
+        {
+            await channel.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A broken channel's cleanup has nobody left to tell.
+        }
+    }
+
+    private async Task<TcpMasterChannel> OpenChannelAsync(CancellationToken cancellationToken)
+    {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var connectTimeout = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
+            using var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token);
-            await socket.ConnectAsync(host, port, linked.Token).ConfigureAwait(false);
-            return new ModbusTcpMaster(socket, endpoint, options);
+            await socket.ConnectAsync(_host, _port, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new ModbusTransportException(endpoint, $"no connection within {options.ConnectTimeout.TotalMilliseconds:0.###} ms");
+            throw new ModbusTransportException(Endpoint, $"no connection within {_options.ConnectTimeout.TotalMilliseconds:0.###} ms");
         }
         catch (SocketException e)
         {
             socket.Dispose();
-            throw new ModbusTransportException(endpoint, $"connection failed ({e.SocketErrorCode}): {e.Message}", e);
+            throw new ModbusTransportException(Endpoint, $"connection failed ({e.SocketErrorCode}): {e.Message}", e);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-    }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private protected override async ValueTask<ReadOnlyMemory<byte>> ExchangeAsync(
-        byte unitId, ModbusFunctionCode function, int pduLength, CancellationToken ct)
-    {
-        if (_linkFailure is not null)
-        {
-            throw new ModbusTransportException(_endpoint, "the connection failed earlier; connect again", _linkFailure);
-        }
-
-        // Cancelled before anything went out: the link is still in step.
-        ct.ThrowIfCancellationRequested();
-        ushort transactionId = unchecked(++_transactionId);
-        MbapHeader.Write(_sendBuffer, transactionId, unitId, pduLength);
-        CancellationToken token = _deadline.Start(_timeout, ct);
-        bool sent = false;
-        try
-        {
-            await SendAsync(_sendBuffer.AsMemory(0, MbapHeader.Length + pduLength), token).ConfigureAwait(false);
-            sent = true;
-            while (true)
-            {
-                MbapFrame frame = await ReceiveFrameAsync(token).ConfigureAwait(false);
-                if (frame.TransactionId != transactionId)
-                {
-                    DiscardedResponses++;
-                    continue;
-                }
-
-                if (frame.UnitId != unitId)
-                {
-                    throw new ModbusProtocolException(
-                        $"Response to transaction {transactionId} (function {(byte)function}) comes from unit {frame.UnitId}, not {unitId}.");
-                }
-
-                return frame.Pdu;
-            }
-        }
-        catch (OperationCanceledException e) when (_deadline.Expired && !ct.IsCancellationRequested)
-        {
-            if (!sent)
-            {
-                // Part of the frame may be on the wire: the stream can no longer be trusted.
-                throw Fail("the request could not be sent in time", e);
-            }
-
-            throw new ModbusTimeoutException(unitId, (byte)function, _timeout);
-        }
-        catch (OperationCanceledException e) when (!sent && ct.IsCancellationRequested)
-        {
-            // The caller gave up in the middle of sending: as above, the stream may hold half a frame.
-            _linkFailure = e;
-            throw;
-        }
-        catch (Exception e) when (IsDisposed && e is SocketException or ObjectDisposedException)
-        {
-            throw new ObjectDisposedException(nameof(ModbusTcpMaster), $"The master for {_endpoint} was disposed during the request.");
-        }
-        catch (SocketException e)
-        {
-            throw Fail($"{e.SocketErrorCode}: {e.Message}", e);
-        }
-        finally
-        {
-            _deadline.Stop();
-        }
-    }
-
-    private protected override void AbortTransport()
-    {
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (SocketException)
-        {
-            // Already reset by the peer: closing below is all that is left to do.
-        }
-
-        _socket.Dispose();
-    }
-
-    private protected override void ReleaseTransport()
-    {
-        _deadline.Dispose();
-        _decoder.Dispose();
-        ArrayPool<byte>.Shared.Return(_sendBuffer);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken token)
-    {
-        // One write per frame; the loop only matters if the kernel accepted part of it.
-        while (!frame.IsEmpty)
-        {
-            int count = await _socket.SendAsync(frame, SocketFlags.None, token).ConfigureAwait(false);
-            frame = frame[count..];
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<MbapFrame> ReceiveFrameAsync(CancellationToken token)
-    {
-        MbapFrame frame;
-        while (!_decoder.TryReadFrame(out frame))
-        {
-            int count = await _socket.ReceiveAsync(_decoder.GetReceiveMemory(), SocketFlags.None, token).ConfigureAwait(false);
-            if (count == 0)
-            {
-                throw Fail("the slave closed the connection", null);
-            }
-
-            _decoder.Advance(count);
-        }
-
-        return frame;
-    }
-
-    private ModbusTransportException Fail(string problem, Exception? cause)
-    {
-        var failure = new ModbusTransportException(_endpoint, problem, cause);
-        _linkFailure = failure;
-        return failure;
+        return _options.MaxOutstandingRequests == 1
+            ? new SequentialTcpChannel(socket, Endpoint, _counters, _options.TimeProvider, _nextTransactionId)
+            : new PipelinedTcpChannel(socket, Endpoint, _counters, _options.TimeProvider, _options.MaxOutstandingRequests, _nextTransactionId);
     }
 }

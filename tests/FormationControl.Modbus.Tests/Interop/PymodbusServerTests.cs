@@ -11,11 +11,11 @@ public sealed class PymodbusServerFixture : IAsyncLifetime
     public const byte Unit = 3;
     public const int Size = 400;
 
-    private PymodbusServer? _server;
+    private PeerServer? _server;
 
     public int Port => _server!.Port;
 
-    public async Task InitializeAsync() => _server = await PymodbusServer.StartAsync(Unit, Size);
+    public async Task InitializeAsync() => _server = await PymodbusServer.StartTcpAsync(Unit, Size);
 
     public async Task DisposeAsync()
     {
@@ -45,10 +45,10 @@ public sealed class PymodbusServerTests(PymodbusServerFixture fixture) : IClassF
         bool[] coils = await _master.ReadCoilsAsync(Unit, 1, 150).Within();
         bool[] discrete = await _master.ReadDiscreteInputsAsync(Unit, 0, 17).Within();
 
-        Assert.Equal(Enumerable.Range(10, 125).Select(PymodbusServer.Holding), holding);
-        Assert.Equal(Enumerable.Range(0, 125).Select(PymodbusServer.Input), input);
-        Assert.Equal(Enumerable.Range(1, 150).Select(PymodbusServer.Coil), coils);
-        Assert.Equal(Enumerable.Range(0, 17).Select(PymodbusServer.Discrete), discrete);
+        Assert.Equal(Enumerable.Range(10, 125).Select(PeerData.Holding), holding);
+        Assert.Equal(Enumerable.Range(0, 125).Select(PeerData.Input), input);
+        Assert.Equal(Enumerable.Range(1, 150).Select(PeerData.Coil), coils);
+        Assert.Equal(Enumerable.Range(0, 17).Select(PeerData.Discrete), discrete);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PymodbusServerTests(PymodbusServerFixture fixture) : IClassF
         await _master.WriteSingleRegisterAsync(Unit, 200, 0xCAFE).Within();
         await _master.WriteMultipleRegistersAsync(Unit, 201, new ushort[] { 1, 2, 65535 }).Within();
 
-        Assert.Equal(new ushort[] { 0xCAFE, 1, 2, 65535, PymodbusServer.Holding(204) }, await _master.ReadHoldingRegistersAsync(Unit, 200, 5).Within());
+        Assert.Equal(new ushort[] { 0xCAFE, 1, 2, 65535, PeerData.Holding(204) }, await _master.ReadHoldingRegistersAsync(Unit, 200, 5).Within());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class PymodbusServerTests(PymodbusServerFixture fixture) : IClassF
 
         await _master.ReadWriteMultipleRegistersAsync(Unit, 300, read, 301, new ushort[] { 111, 222 }).Within();
 
-        Assert.Equal(new ushort[] { PymodbusServer.Holding(300), 111, 222, PymodbusServer.Holding(303) }, read);
+        Assert.Equal(new ushort[] { PeerData.Holding(300), 111, 222, PeerData.Holding(303) }, read);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class PymodbusServerTests(PymodbusServerFixture fixture) : IClassF
         await _master.WriteSingleCoilAsync(Unit, 270, true).Within();
         await _master.WriteSingleCoilAsync(Unit, 250, false).Within();
 
-        bool[] expected = [false, .. pattern[1..], PymodbusServer.Coil(269), true];
+        bool[] expected = [false, .. pattern[1..], PeerData.Coil(269), true];
         Assert.Equal(expected, await _master.ReadCoilsAsync(Unit, 250, 21).Within());
     }
 
@@ -90,7 +90,7 @@ public sealed class PymodbusServerTests(PymodbusServerFixture fixture) : IClassF
 
         Assert.Equal(ModbusExceptionCode.IllegalDataAddress, e.ExceptionCode);
         Assert.Equal(3, e.FunctionCode);
-        Assert.Equal(new ushort[] { PymodbusServer.Holding(5) }, await _master.ReadHoldingRegistersAsync(Unit, 5, 1).Within());
+        Assert.Equal(new ushort[] { PeerData.Holding(5) }, await _master.ReadHoldingRegistersAsync(Unit, 5, 1).Within());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class ModbusTcpMasterConnectionTests
     }
 
     [Fact]
-    public async Task A_slave_that_hangs_up_fails_this_and_later_requests_with_a_transport_error()
+    public async Task A_slave_that_hangs_up_fails_the_request_in_flight_and_the_next_request_reconnects()
     {
         await using var peer = ScriptedSlave.Start();
         Task<ModbusTcpMaster> connecting = ModbusTcpMaster.ConnectAsync("127.0.0.1", peer.Port);
@@ -30,13 +30,62 @@ public class ModbusTcpMasterConnectionTests
         await using var master = await connecting.Within();
 
         Task reading = master.ReadHoldingRegistersAsync(1, 0, new ushort[1]).AsTask();
-        await peer.ReadRequestAsync();
+        var lost = await peer.ReadRequestAsync();
         peer.Hangup();
 
         var e = await Assert.ThrowsAsync<ModbusTransportException>(() => reading.Within());
         Assert.Contains($"127.0.0.1:{peer.Port}", e.Message);
-        var again = await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 0, 1).Within());
-        Assert.Contains("failed earlier", again.Message);
+        Assert.False(master.IsConnected);
+
+        Task<ushort[]> next = master.ReadHoldingRegistersAsync(1, 0, 1);
+        await peer.AcceptAsync();
+        var request = await peer.ReadRequestAsync();
+        await peer.AnswerAsync(request.TransactionId, 1, 0x03, 0x02, 0x12, 0x34);
+
+        Assert.Equal(new ushort[] { 0x1234 }, await next.Within());
+        Assert.Equal(1, master.Reconnects);
+        Assert.True(master.IsConnected);
+        Assert.Equal(unchecked((ushort)(lost.TransactionId + 1)), request.TransactionId);
+    }
+
+    [Fact]
+    public async Task A_request_retried_after_the_link_broke_reconnects_and_succeeds()
+    {
+        await using var peer = ScriptedSlave.Start();
+        var options = new ModbusTcpMasterOptions { Retries = 1, RetryBackoff = TimeSpan.Zero };
+        Task<ModbusTcpMaster> connecting = ModbusTcpMaster.ConnectAsync("127.0.0.1", peer.Port, options);
+        await peer.AcceptAsync();
+        await using var master = await connecting.Within();
+
+        Task writing = master.WriteSingleRegisterAsync(1, 9, 77).AsTask();
+        var first = await peer.ReadRequestAsync();
+        peer.Hangup();
+        await peer.AcceptAsync();
+        var again = await peer.ReadRequestAsync();
+        await peer.AnswerAsync(again.TransactionId, 1, again.Pdu);
+
+        await writing.Within();
+        Assert.Equal(first.Pdu, again.Pdu);
+        Assert.Equal(1, master.Reconnects);
+    }
+
+    [Fact]
+    public async Task A_slave_that_is_gone_for_good_fails_each_request_with_a_transport_error_naming_it()
+    {
+        await using var peer = ScriptedSlave.Start();
+        Task<ModbusTcpMaster> connecting = ModbusTcpMaster.ConnectAsync("127.0.0.1", peer.Port);
+        await peer.AcceptAsync();
+        await using var master = await connecting.Within();
+        int port = peer.Port;
+        peer.Hangup();
+        await peer.DisposeAsync();
+
+        var first = await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 0, 1).Within());
+        var second = await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 0, 1).Within());
+
+        Assert.Equal($"127.0.0.1:{port}", second.Endpoint);
+        Assert.Contains("ConnectionRefused", second.Message);
+        Assert.NotNull(first.Message);
     }
 
     [Fact]
@@ -66,6 +115,25 @@ public class ModbusTcpMasterConnectionTests
         await master.DisposeAsync().Within();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => reading.Within());
+    }
+
+    [Fact]
+    public async Task Our_slave_restarted_on_the_same_port_is_found_again_by_the_next_request()
+    {
+        var bank = new FormationControl.Modbus.Slave.RegisterBank(10, [1]);
+        var first = new FormationControl.Modbus.Slave.ModbusTcpSlave(bank);
+        IPEndPoint endpoint = first.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", endpoint.Port);
+        Assert.Equal(new ushort[] { 3 }, await master.ReadHoldingRegistersAsync(1, 3, 1).Within());
+
+        await first.DisposeAsync().Within();
+        await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 3, 1).Within());
+        await Assert.ThrowsAsync<ModbusTransportException>(() => master.ReadHoldingRegistersAsync(1, 3, 1).Within());
+
+        await using var second = new FormationControl.Modbus.Slave.ModbusTcpSlave(bank);
+        second.Start(endpoint);
+        Assert.Equal(new ushort[] { 4 }, await master.ReadHoldingRegistersAsync(1, 4, 1).Within());
+        Assert.True(master.Reconnects >= 1);
     }
 
     [Theory]

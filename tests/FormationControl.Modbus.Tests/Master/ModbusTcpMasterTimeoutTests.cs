@@ -82,7 +82,7 @@ public sealed class ModbusTcpMasterTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task Retries_resend_with_a_new_transaction_id_and_accept_the_answer_to_the_resend()
     {
-        var options = new ModbusTcpMasterOptions { TimeProvider = _time, Timeout = TimeSpan.FromSeconds(1), Retries = 2 };
+        var options = new ModbusTcpMasterOptions { TimeProvider = _time, Timeout = TimeSpan.FromSeconds(1), Retries = 2, RetryBackoff = TimeSpan.Zero };
         await using var peer = ScriptedSlave.Start();
         Task<ModbusTcpMaster> connecting = ModbusTcpMaster.ConnectAsync("127.0.0.1", peer.Port, options);
         await peer.AcceptAsync();
@@ -102,7 +102,7 @@ public sealed class ModbusTcpMasterTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task Retries_exhausted_throw_the_timeout()
     {
-        var options = new ModbusTcpMasterOptions { TimeProvider = _time, Timeout = TimeSpan.FromSeconds(1), Retries = 1 };
+        var options = new ModbusTcpMasterOptions { TimeProvider = _time, Timeout = TimeSpan.FromSeconds(1), Retries = 1, RetryBackoff = TimeSpan.Zero };
         await using var peer = ScriptedSlave.Start();
         Task<ModbusTcpMaster> connecting = ModbusTcpMaster.ConnectAsync("127.0.0.1", peer.Port, options);
         await peer.AcceptAsync();

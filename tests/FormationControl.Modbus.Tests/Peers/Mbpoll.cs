@@ -17,7 +17,14 @@ internal static partial class Mbpoll
     }
 
     /// <summary>Runs <c>mbpoll -m tcp -p PORT ARGS</c> against 127.0.0.1 (arguments after the host are values to write).</summary>
-    public static async Task<Result> RunAsync(int port, string[] options, params string[] writeValues)
+    public static Task<Result> RunAsync(int port, string[] options, params string[] writeValues) =>
+        RunAsync(["-m", "tcp", "-p", port.ToString(), "-o", "2", .. options, "127.0.0.1", .. writeValues]);
+
+    /// <summary>Runs <c>mbpoll -m rtu -b BAUD -P PARITY ARGS DEVICE</c> (arguments after the device are values to write).</summary>
+    public static Task<Result> RunRtuAsync(string device, int baudRate, string parity, string[] options, params string[] writeValues) =>
+        RunAsync(["-m", "rtu", "-b", baudRate.ToString(), "-P", parity, "-o", "2", .. options, device, .. writeValues]);
+
+    private static async Task<Result> RunAsync(string[] arguments)
     {
         string mbpoll = ExternalProgram.Find("mbpoll", "/usr/bin/mbpoll", "apt-get install -y mbpoll");
         var start = new ProcessStartInfo(mbpoll)
@@ -26,7 +33,7 @@ internal static partial class Mbpoll
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])["-m", "tcp", "-p", port.ToString(), "-o", "2", .. options, "127.0.0.1", .. writeValues])
+        foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

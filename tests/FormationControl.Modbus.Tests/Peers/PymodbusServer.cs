@@ -1,99 +1,21 @@
-using System.Diagnostics;
-using System.Text;
-using FormationControl.Modbus.Tests.Support;
-
 namespace FormationControl.Modbus.Tests.Peers;
 
-/// <summary>
-/// pymodbus's TCP server as a child process (Peers/pymodbus_server.py): an independent slave for our master.
-/// Killed by its process id on dispose, whatever the test's outcome.
-/// </summary>
-internal sealed class PymodbusServer : IAsyncDisposable
+/// <summary>pymodbus's server (Peers/pymodbus_server.py) as an independent slave for our master; contents as <see cref="PeerData"/>.</summary>
+internal static class PymodbusServer
 {
-    private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
+    private const string Install = "Install it: apt-get install -y python3-pymodbus python3-serial-asyncio";
 
-    private PymodbusServer(Process process) => _process = process;
+    /// <summary>A TCP server on 127.0.0.1 and a free port, answering <paramref name="unitId"/> only.</summary>
+    public static Task<PeerServer> StartTcpAsync(byte unitId, int size) =>
+        PeerServer.StartAsync(Python(), Install, Script(), unitId.ToString(), size.ToString());
 
-    public int Port { get; private set; }
+    /// <summary>An RTU server on <paramref name="device"/> (parity N, E or O).</summary>
+    public static Task<PeerServer> StartRtuAsync(string device, int baudRate, char parity, int stopBits, byte unitId, int size) =>
+        PeerServer.StartAsync(
+            Python(), Install, Script(), "rtu", device, baudRate.ToString(), parity.ToString(), stopBits.ToString(), unitId.ToString(), size.ToString());
 
-    /// <summary>Holding register contents of the server (see the script).</summary>
-    public static ushort Holding(int address) => (ushort)((7 * address) + 3);
+    // Debian's interpreter: another python3 on the PATH may not see Debian's pymodbus.
+    private static string Python() => ExternalProgram.Find("python3", "/usr/bin/python3", "apt-get install -y python3 python3-pymodbus");
 
-    public static ushort Input(int address) => (ushort)(50000 - address);
-
-    public static bool Coil(int address) => address % 3 == 0;
-
-    public static bool Discrete(int address) => address % 2 == 0;
-
-    public static async Task<PymodbusServer> StartAsync(byte unitId, int size)
-    {
-        // Debian's interpreter: another python3 on the PATH may not see Debian's pymodbus.
-        string python = ExternalProgram.Find("python3", "/usr/bin/python3", "apt-get install -y python3 python3-pymodbus");
-        string script = Path.Combine(AppContext.BaseDirectory, "Peers", "pymodbus_server.py");
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(unitId.ToString());
-        start.ArgumentList.Add(size.ToString());
-
-        var server = new PymodbusServer(Process.Start(start)!);
-        server._process.ErrorDataReceived += (_, e) =>
-        {
-            lock (server._stderr)
-            {
-                server._stderr.AppendLine(e.Data);
-            }
-        };
-        server._process.BeginErrorReadLine();
-        try
-        {
-            string? line = await server._process.StandardOutput.ReadLineAsync().Within();
-            if (line is null || !line.StartsWith("LISTENING ", StringComparison.Ordinal))
-            {
-                await server._process.WaitForExitAsync().Within();
-                Assert.Fail($"pymodbus peer ({python} {script}) did not start: stdout '{line}', stderr: {server.Stderr}. Install it: apt-get install -y python3-pymodbus");
-            }
-
-            server.Port = int.Parse(line["LISTENING ".Length..]);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-    }
-
-    public string Stderr
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync().Within();
-        }
-        finally
-        {
-            _process.Dispose();
-        }
-    }
+    private static string Script() => Path.Combine(AppContext.BaseDirectory, "Peers", "pymodbus_server.py");
 }
