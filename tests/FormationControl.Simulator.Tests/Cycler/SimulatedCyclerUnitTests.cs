@@ -290,7 +290,7 @@ public sealed class SimulatedCyclerUnitTests
         var snapshot = bench.Unit.ReadChannelState(0);
         Assert.Equal(360, snapshot.TimeS, 9);
         Assert.Equal(0.4 - (9.87 * 360 / (3600 * 98.7)), snapshot.StateOfCharge, 9);
-        Assert.Equal(snapshot.OpenCircuitVoltageV - (9.87 * 0.5e-3) + snapshot.V1V, snapshot.VoltageV, 9);
+        Assert.Equal(snapshot.OpenCircuitVoltageV - (9.87 * snapshot.R0Ohm) + snapshot.V1V + snapshot.V2V, snapshot.VoltageV, 9);
         Assert.Throws<ArgumentOutOfRangeException>(() => bench.Unit.ReadChannelState(1));
         Assert.Throws<ArgumentOutOfRangeException>(() => bench.Unit.TruthOf(-1));
     }
