@@ -10,7 +10,7 @@ namespace FormationControl.Simulator.Cells;
 internal static class CoefficientEpoch
 {
     /// <summary>Largest relative change of the resistances over one epoch.</summary>
-    public const double RelativeChange = 0.005;
+    public const double RelativeChange = 0.001;
 
     /// <summary>Longest epoch: even a cell that seems settled is looked at again this often.</summary>
     public const double MaxLengthS = 600;
