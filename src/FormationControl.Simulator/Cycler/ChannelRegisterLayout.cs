@@ -24,6 +24,8 @@ internal sealed class ChannelRegisterLayout
         CutoffTime = Required(map, "cutoffTime");
         CutoffAh = Required(map, "cutoffAh");
         Command = Required(map, "command");
+        PowerSetpoint = Optional(map, "powerSetpoint");
+        ResistanceSetpoint = Optional(map, "resistanceSetpoint");
         var status = block.Fields.Where(f => f.Table == ModbusTable.InputRegisters).Select(f => (f, QuantityOf(f.Name))).ToList();
         _measured = [.. status.Where(s => IsMeasured(s.Item2))];
         _discrete = [.. status.Where(s => !IsMeasured(s.Item2))];
@@ -45,6 +47,12 @@ internal sealed class ChannelRegisterLayout
 
     public RegisterField Command { get; }
 
+    /// <summary>The CP setpoint (W); a map without it has no CP modes.</summary>
+    public RegisterField? PowerSetpoint { get; }
+
+    /// <summary>The CR setpoint (Ω); a map without it has no CR mode.</summary>
+    public RegisterField? ResistanceSetpoint { get; }
+
     /// <summary>Decodes the step a Start command latches from a channel's holding block; false when a value is unusable.</summary>
     public bool TryReadStep(ReadOnlySpan<ushort> holding, out StepSettings step)
     {
@@ -56,10 +64,20 @@ internal sealed class ChannelRegisterLayout
             Read(CutoffVoltage, holding),
             Read(CutoffCurrent, holding),
             Read(CutoffTime, holding),
-            Read(CutoffAh, holding));
-        return mode is >= (double)ChannelMode.Rest and <= (double)ChannelMode.Cv && mode == Math.Floor(mode)
+            Read(CutoffAh, holding),
+            PowerSetpoint is null ? 0 : Math.Abs(Read(PowerSetpoint, holding)),
+            ResistanceSetpoint is null ? 0 : Read(ResistanceSetpoint, holding));
+        bool known = mode is >= (double)ChannelMode.Rest and <= (double)ChannelMode.DischargeCr && mode == Math.Floor(mode);
+        bool supported = step.Mode switch
+        {
+            ChannelMode.ChargeCp or ChannelMode.DischargeCp => PowerSetpoint is not null,
+            ChannelMode.DischargeCr => ResistanceSetpoint is not null && step.ResistanceOhm > 0,
+            _ => true,
+        };
+        return known && supported
             && IsUsable(step.CurrentA) && IsUsable(step.VoltageV) && IsUsable(step.CutoffVoltageV)
-            && IsUsable(step.CutoffCurrentA) && IsUsable(step.CutoffTimeS) && IsUsable(step.CutoffAh);
+            && IsUsable(step.CutoffCurrentA) && IsUsable(step.CutoffTimeS) && IsUsable(step.CutoffAh)
+            && IsUsable(step.PowerW) && IsUsable(step.ResistanceOhm);
     }
 
     /// <summary>How many measured values <see cref="WriteStatus"/> remembers per channel.</summary>
@@ -71,12 +89,12 @@ internal sealed class ChannelRegisterLayout
     /// counters, a constant current); the discrete ones (state, sequence, mode, reasons, temperature, contact)
     /// only when asked, which the unit does when <see cref="SimulatedChannel.Revision"/> changed.
     /// </summary>
-    public void WriteStatus(SimulatedChannel channel, Span<ushort> input, Span<double> lastMeasured, bool discreteToo)
+    public void WriteStatus(SimulatedChannel channel, Span<ushort> input, Span<double> lastMeasured, bool discreteToo, MeasurementChain converters, double nowS)
     {
         for (int i = 0; i < _measured.Length; i++)
         {
             var (field, quantity) = _measured[i];
-            double value = ValueOf(channel, quantity);
+            double value = ValueOf(channel, quantity, converters, nowS);
             if (value != lastMeasured[i] || discreteToo)
             {
                 lastMeasured[i] = value;
@@ -88,37 +106,37 @@ internal sealed class ChannelRegisterLayout
         {
             foreach (var (field, quantity) in _discrete)
             {
-                field.Encode(ValueOf(channel, quantity), input.Slice(field.Offset, field.Length));
+                field.Encode(ValueOf(channel, quantity, converters, nowS), input.Slice(field.Offset, field.Length));
             }
         }
     }
 
     // Values that move while time passes; the rest only change with a command or an event.
-    // Temperature joins them once a thermal model makes it move.
     private static bool IsMeasured(ChannelQuantity quantity) =>
-        quantity is ChannelQuantity.Voltage or ChannelQuantity.Current or ChannelQuantity.StepTime or ChannelQuantity.StepAh or ChannelQuantity.StepWh;
+        quantity is ChannelQuantity.Voltage or ChannelQuantity.Current or ChannelQuantity.Temperature
+            or ChannelQuantity.StepTime or ChannelQuantity.StepAh or ChannelQuantity.StepWh;
 
     public static double Read(RegisterField field, ReadOnlySpan<ushort> block) => field.Decode(block.Slice(field.Offset, field.Length));
 
     private static bool IsUsable(double value) => double.IsFinite(value) && value >= 0;
 
-    private static double ValueOf(SimulatedChannel channel, ChannelQuantity quantity) => quantity switch
+    private static double ValueOf(SimulatedChannel channel, ChannelQuantity quantity, MeasurementChain converters, double nowS) => quantity switch
     {
         ChannelQuantity.State => (double)channel.State,
         ChannelQuantity.StepSequence => channel.StepSequence,
         ChannelQuantity.ActiveMode => (double)channel.ActiveMode,
         ChannelQuantity.EndReason => (double)channel.EndReason,
         ChannelQuantity.FaultCode => (double)channel.FaultCode,
-        ChannelQuantity.Voltage => channel.VoltageV,
-        ChannelQuantity.Current => channel.CurrentA,
-        ChannelQuantity.Temperature => channel.Cell.TemperatureC,
+        ChannelQuantity.Voltage => converters.Voltage(channel.VoltageV, channel.Index, nowS),
+        ChannelQuantity.Current => converters.Current(channel.CurrentA, channel.Index, nowS),
+        ChannelQuantity.Temperature => converters.Temperature(channel.Cell.TemperatureC, channel.Index, nowS),
         ChannelQuantity.StepTime => channel.StepTimeS,
         ChannelQuantity.StepAh => channel.StepAh,
         ChannelQuantity.StepWh => channel.StepWh,
-        ChannelQuantity.Contact => 1,
-        ChannelQuantity.EndVoltage => double.IsNaN(channel.EndVoltageV) ? 0 : channel.EndVoltageV,
-        ChannelQuantity.EndCurrent => channel.EndCurrentA,
-        ChannelQuantity.EndTemperature => channel.EndTemperatureC,
+        ChannelQuantity.Contact => channel.ContactOk ? 1 : 0,
+        ChannelQuantity.EndVoltage => double.IsNaN(channel.EndVoltageV) ? 0 : converters.Voltage(channel.EndVoltageV, channel.Index, channel.EndTimeS),
+        ChannelQuantity.EndCurrent => double.IsNaN(channel.EndTimeS) ? 0 : converters.Current(channel.EndCurrentA, channel.Index, channel.EndTimeS),
+        ChannelQuantity.EndTemperature => double.IsNaN(channel.EndTimeS) ? channel.EndTemperatureC : converters.Temperature(channel.EndTemperatureC, channel.Index, channel.EndTimeS),
         _ => 0,
     };
 
@@ -141,6 +159,9 @@ internal sealed class ChannelRegisterLayout
         "contact" => ChannelQuantity.Contact,
         _ => ChannelQuantity.Unknown,
     };
+
+    private static RegisterField? Optional(RegisterMap map, string name) =>
+        map.Channel.TryGetField(name, out var field) && field.Table == ModbusTable.HoldingRegisters ? field : null;
 
     private static RegisterField Required(RegisterMap map, string name) =>
         map.Channel.TryGetField(name, out var field) && field.Table == ModbusTable.HoldingRegisters

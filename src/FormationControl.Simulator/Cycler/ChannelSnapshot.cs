@@ -3,8 +3,8 @@ using FormationControl.Devices.Cycler;
 namespace FormationControl.Simulator.Cycler;
 
 /// <summary>
-/// The exact internal state of a simulated channel and its cell at one instant, unquantised: what tests and
-/// tools compare the registers (and a controller's results) against.
+/// The exact internal state of a simulated channel and its cell at one instant, unquantised and without noise: what
+/// tests and tools compare the registers (and a controller's results) against.
 /// </summary>
 /// <param name="Channel">0-based channel index.</param>
 /// <param name="TimeS">Device time of the snapshot, seconds since the unit was created.</param>
@@ -13,7 +13,7 @@ namespace FormationControl.Simulator.Cycler;
 /// <param name="EndReason">Why the last step ended.</param>
 /// <param name="FaultCode">Latched protection, if any.</param>
 /// <param name="StepSequence">Steps started so far (wraps at 65536).</param>
-/// <param name="VoltageV">Terminal voltage.</param>
+/// <param name="VoltageV">Terminal voltage as the channel sees it (0 for an open cell).</param>
 /// <param name="CurrentA">Output current, positive into the cell.</param>
 /// <param name="TemperatureC">Cell temperature.</param>
 /// <param name="StepTimeS">Step time (frozen once the step ended).</param>
@@ -21,10 +21,16 @@ namespace FormationControl.Simulator.Cycler;
 /// <param name="StepWh">Step energy, positive for charge.</param>
 /// <param name="EndVoltageV">Terminal voltage under load at the instant the last step ended (NaN before any).</param>
 /// <param name="StateOfCharge">Cell SOC (may lie slightly outside 0..1).</param>
-/// <param name="V1V">Voltage across the RC pair.</param>
+/// <param name="V1V">Voltage across the fast RC pair.</param>
 /// <param name="OpenCircuitVoltageV">OCV at the present SOC.</param>
 /// <param name="SeiBudgetRemainingAh">First-charge loss still to come.</param>
 /// <param name="HoldingVoltage">Whether a running step is in its constant-voltage phase.</param>
+/// <param name="V2V">Voltage across the slow RC pair.</param>
+/// <param name="R0Ohm">The cell's series resistance now (at its temperature and SOC): what a 1 kHz ACIR meter reads.</param>
+/// <param name="JouleHeatJ">Heat generated inside the cell since it was made.</param>
+/// <param name="AmbientTemperatureC">The ambient the cell exchanges heat with.</param>
+/// <param name="ExternalHeatW">Heat put into the cell from outside now (an injected fault).</param>
+/// <param name="ContactOk">Whether the channel's contact check passes.</param>
 public readonly record struct ChannelSnapshot(
     int Channel,
     double TimeS,
@@ -44,4 +50,14 @@ public readonly record struct ChannelSnapshot(
     double V1V,
     double OpenCircuitVoltageV,
     double SeiBudgetRemainingAh,
-    bool HoldingVoltage);
+    bool HoldingVoltage,
+    double V2V = 0,
+    double R0Ohm = 0,
+    double JouleHeatJ = 0,
+    double AmbientTemperatureC = 0,
+    double ExternalHeatW = 0,
+    bool ContactOk = true)
+{
+    /// <summary>The cell's open-circuit terminal voltage now: OCV plus the RC voltages (what a meter reads at zero current).</summary>
+    public double RelaxingVoltageV => OpenCircuitVoltageV + V1V + V2V;
+}

@@ -6,16 +6,19 @@ namespace FormationControl.Simulator.Cycler;
 /// </summary>
 internal enum LegEvent
 {
-    /// <summary>The leg reached the time asked for.</summary>
+    /// <summary>The leg reached the time asked for (or its epoch's end).</summary>
     None = 0,
 
-    /// <summary>SOC left its OCV piece; the path is re-planned on the next piece.</summary>
-    SegmentExit,
+    /// <summary>SOC rose past the top of its OCV piece; the path is re-planned on the next piece.</summary>
+    SegmentExitUp,
+
+    /// <summary>SOC fell past the bottom of its OCV piece.</summary>
+    SegmentExitDown,
 
     /// <summary>The SEI budget ran out; the charge efficiency changes.</summary>
     SeiExhausted,
 
-    /// <summary>The held-voltage current changed sign; the efficiency changes.</summary>
+    /// <summary>The held current changed sign; the efficiency changes.</summary>
     CurrentReversal,
 
     /// <summary>The current-limited approach reached the voltage setpoint; the channel starts holding it.</summary>
@@ -33,4 +36,6 @@ internal enum LegEvent
     Current,
     OverVoltage,
     UnderVoltage,
+    OverCurrent,
+    OverTemperature,
 }

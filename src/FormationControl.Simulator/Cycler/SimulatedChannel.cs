@@ -4,27 +4,35 @@ using FormationControl.Simulator.Cells;
 namespace FormationControl.Simulator.Cycler;
 
 /// <summary>
-/// One cycler channel with its cell: the device-side step (modes, cut-offs, protections) and the lazy,
-/// event-exact evolution of the cell. Times are seconds since the unit was created. Not thread-safe: the
-/// unit calls it under its lock.
+/// One cycler channel with its cell: the device-side step (modes, cut-offs, protections, contact check) and the lazy,
+/// event-exact evolution of the cell. Times are seconds since the unit was created. Not thread-safe: the unit calls
+/// it under its lock.
 /// </summary>
-internal sealed class SimulatedChannel
+internal sealed partial class SimulatedChannel
 {
-    // A leg ends at an event or at the requested time; many events per call mean something is chattering.
-    private const int MaxLegsPerAdvance = 100_000;
+    // Legs that make no progress, in a row: the simulation is chattering between two phases.
+    private const int MaxIdleLegs = 10_000;
+
+    // A power step's current is re-chosen once the voltage could have drifted this far.
+    private const double PowerVoltageDriftV = 0.001;
 
     private readonly ProtectionLimits _limits;
+    private readonly List<ScheduledDisturbance> _schedule = [];
     private StepSettings _step;
     private ChannelPhase _phase;
     private double _stepStartS;
     private double _stepEndS = double.NaN;
+    private double _epochEndS;
 
-    public SimulatedChannel(int index, SimulatedCell cell, ProtectionLimits limits)
+    public SimulatedChannel(int index, SimulatedCell cell, ProtectionLimits limits, double ambientC, bool contactOk)
     {
         Index = index;
         Cell = cell;
         _limits = limits;
-        VoltageV = cell.TerminalVoltage(0);
+        AmbientC = ambientC;
+        ContactOk = contactOk && !cell.Truth.IsOpenCircuit;
+        VoltageV = MeasuredTerminal(cell.TerminalVoltage(0));
+        EndTemperatureC = cell.TemperatureC;
     }
 
     public int Index { get; }
@@ -60,16 +68,32 @@ internal sealed class SimulatedChannel
     /// <summary>Cell temperature at the instant the last step ended.</summary>
     public double EndTemperatureC { get; private set; }
 
+    /// <summary>Device time at which the last step ended (NaN before any).</summary>
+    public double EndTimeS { get; private set; } = double.NaN;
+
+    /// <summary>Whether the contact check passes: a cell is there and its contact resistance is within the limit.</summary>
+    public bool ContactOk { get; }
+
+    /// <summary>The ambient (chamber) temperature the cell exchanges heat with.</summary>
+    public double AmbientC { get; private set; }
+
+    /// <summary>Heat put into the cell from outside now (an injected fault).</summary>
+    public double ExternalHeatW { get; private set; }
+
     public bool IsHoldingVoltage => State == ChannelDeviceState.Running && _phase.HoldsVoltage;
 
-    /// <summary>Terminal voltage now, kept up to date by every leg.</summary>
+    /// <summary>Terminal voltage now as the channel sees it (0 for an open cell), kept up to date by every leg.</summary>
     public double VoltageV { get; private set; }
 
-    /// <summary>Changes whenever a value other than V, I and the step counters changes (state, sequence, mode, end reason, fault).</summary>
+    /// <summary>Changes whenever a value other than V, I, T and the step counters changes (state, sequence, mode, end reason, fault).</summary>
     public int Revision { get; private set; }
 
     public double StepTimeS => State == ChannelDeviceState.Running ? TimeS - _stepStartS
         : double.IsNaN(_stepEndS) ? 0 : _stepEndS - _stepStartS;
+
+    private double TimeLeftS => _step.CutoffTimeS > 0 ? _stepStartS + _step.CutoffTimeS - TimeS : double.PositiveInfinity;
+
+    private double NextDisturbanceS => _schedule.Count > 0 ? _schedule[0].TimeS : double.PositiveInfinity;
 
     /// <summary>Starts a step now (the channel must already be advanced to <paramref name="nowS"/>). Ignored while faulted.</summary>
     public bool Start(in StepSettings step, double nowS)
@@ -89,12 +113,30 @@ internal sealed class SimulatedChannel
         EndVoltageV = double.NaN;
         EndReason = DeviceEndReason.None;
         State = ChannelDeviceState.Running;
-        _phase = step.HoldsVoltage ? ApproachSetpoint() : ChannelPhase.Fixed(step.UpperCurrentA);
-        CurrentA = _phase.HoldsVoltage
-            ? Math.Clamp(Cell.HoldingCurrent(step.VoltageV), step.LowerCurrentA, step.UpperCurrentA)
-            : _phase.CurrentA;
-        VoltageV = Cell.TerminalVoltage(CurrentA);
         Revision++;
+        if (step.DrivesOutput && Cell.Truth.IsOpenCircuit)
+        {
+            // The channel finds the open cell before it drives any current: nothing can flow.
+            _phase = ChannelPhase.Fixed(0);
+            CurrentA = 0;
+            Trip(DeviceFaultCode.ContactFault, VoltageV);
+            return true;
+        }
+
+        _phase = step.Mode switch
+        {
+            ChannelMode.ChargeCp or ChannelMode.DischargeCp => ChannelPhase.Power(0),
+            ChannelMode.DischargeCr => ChannelPhase.Load,
+            _ when step.HoldsVoltage => ChannelPhase.Hold,
+            _ => ChannelPhase.Fixed(step.UpperCurrentA),
+        };
+        StartEpoch();
+        if (step.HoldsVoltage)
+        {
+            _phase = ApproachSetpoint();
+        }
+
+        ShowPresentValues();
         SettleAtStart();
         return true;
     }
@@ -126,35 +168,91 @@ internal sealed class SimulatedChannel
         Revision++;
     }
 
+    /// <summary>Latches a protection now, whatever the channel is doing (an injected fault); ignored while already faulted.</summary>
+    public void TripNow(DeviceFaultCode fault)
+    {
+        if (State == ChannelDeviceState.Faulted)
+        {
+            return;
+        }
+
+        if (State == ChannelDeviceState.Running)
+        {
+            Trip(fault, VoltageV);
+            return;
+        }
+
+        State = ChannelDeviceState.Faulted;
+        FaultCode = fault;
+        EndReason = DeviceEndReason.Protection;
+        Revision++;
+    }
+
+    /// <summary>Changes the ambient temperature now (the channel must already be advanced to now).</summary>
+    public void SetAmbient(double ambientC)
+    {
+        AmbientC = ambientC;
+        _epochEndS = TimeS;
+    }
+
+    /// <summary>Schedules something to happen at a device time not before now; it happens exactly then.</summary>
+    public void Schedule(ScheduledDisturbance disturbance)
+    {
+        var at = disturbance with { TimeS = Math.Max(disturbance.TimeS, TimeS) };
+        int i = _schedule.FindLastIndex(d => d.TimeS <= at.TimeS);
+        _schedule.Insert(i + 1, at);
+    }
+
     /// <summary>Evolves the cell and the step up to <paramref name="targetS"/>, ending the step exactly at its cut-off.</summary>
     public void AdvanceTo(double targetS)
     {
-        for (int legs = 0; TimeS < targetS; legs++)
+        int idle = 0;
+        while (true)
         {
-            if (legs == MaxLegsPerAdvance)
+            ApplyDueDisturbances();
+            if (TimeS >= targetS)
             {
-                throw new InvalidOperationException($"Channel {Index}: the simulation did not settle near t = {TimeS:F6} s (mode {_step.Mode}, SOC {Cell.Soc:F6}).");
-            }
-
-            if (State != ChannelDeviceState.Running)
-            {
-                var rest = Cell.PlanCurrent(0);
-                double span = targetS - TimeS;
-                double decay = rest.DecayAt(span);
-                VoltageV = rest.VoltageAt(span, decay);
-                Cell.Commit(rest, span, decay, leftSegment: false, seiExhausted: false);
-                TimeS = targetS;
                 return;
             }
 
-            if (_phase.HoldsVoltage)
+            if (TimeS >= _epochEndS)
             {
-                HoldLeg(targetS);
+                StartEpoch();
+            }
+
+            double legEnd = Math.Min(targetS, Math.Min(_epochEndS, NextDisturbanceS));
+            double before = TimeS;
+            var phase = _phase;
+            RunLeg(legEnd);
+            if (TimeS > before || _phase != phase)
+            {
+                idle = TimeS > before ? 0 : idle + 1;
             }
             else
             {
-                FixedCurrentLeg(targetS);
+                idle++;
             }
+
+            if (idle > MaxIdleLegs)
+            {
+                throw new InvalidOperationException($"Channel {Index}: the simulation did not settle near t = {TimeS:F6} s (mode {_step.Mode}, SOC {Cell.Soc:F6}).");
+            }
+        }
+    }
+
+    private void RunLeg(double legEnd)
+    {
+        if (State != ChannelDeviceState.Running)
+        {
+            FixedCurrentLeg(legEnd, running: false);
+        }
+        else if (_phase.IsFixedCurrent)
+        {
+            FixedCurrentLeg(legEnd, running: true);
+        }
+        else
+        {
+            HeldLeg(legEnd);
         }
     }
 
@@ -167,15 +265,7 @@ internal sealed class SimulatedChannel
         for (int i = 0; i < 4 && State == ChannelDeviceState.Running; i++)
         {
             var phase = _phase;
-            if (phase.HoldsVoltage)
-            {
-                HoldLeg(TimeS);
-            }
-            else
-            {
-                FixedCurrentLeg(TimeS);
-            }
-
+            RunLeg(TimeS);
             if (_phase == phase)
             {
                 return;
@@ -183,123 +273,28 @@ internal sealed class SimulatedChannel
         }
     }
 
-    private void FixedCurrentLeg(double targetS)
+    private void ApplyDueDisturbances()
     {
-        var path = Cell.PlanCurrent(_phase.CurrentA);
-        double span = targetS - TimeS;
-        double decayAtSpan = path.DecayAt(span);
-        var first = ConstantCurrentLeg.Find(path, span, _step, _phase, TimeLeftS, StepAh, _limits, decayAtSpan);
-        double t = first.TimeS;
-        double decay = t == span ? decayAtSpan : path.DecayAt(t);
-        VoltageV = path.VoltageAt(t, decay);
-        Cell.Commit(path, t, decay, leftSegment: first.Event == LegEvent.SegmentExit, seiExhausted: first.Event == LegEvent.SeiExhausted);
-        StepAh += path.ChargeAhAt(t);
-        StepWh += path.EnergyWsAt(t, decay) * (1.0 / 3600);
-        TimeS = t >= span ? targetS : TimeS + t;
-        CurrentA = _phase.CurrentA;
-        if (first.Event == LegEvent.EnterHold)
+        while (_schedule.Count > 0 && _schedule[0].TimeS <= TimeS)
         {
-            _phase = ChannelPhase.Hold;
+            var due = _schedule[0];
+            _schedule.RemoveAt(0);
+            if (due.HeatChangeW != 0)
+            {
+                // Pulses add and remove their power; rounding must not leave a ghost behind.
+                ExternalHeatW += due.HeatChangeW;
+                if (Math.Abs(ExternalHeatW) < 1e-9)
+                {
+                    ExternalHeatW = 0;
+                }
+
+                _epochEndS = TimeS;
+            }
+
+            if (due.Trip != DeviceFaultCode.None)
+            {
+                TripNow(due.Trip);
+            }
         }
-        else
-        {
-            OnStepEvent(first.Event, VoltageV);
-        }
-    }
-
-    private void HoldLeg(double targetS)
-    {
-        var path = Cell.PlanVoltage(_step.VoltageV);
-        double span = targetS - TimeS;
-        var first = VoltageHoldLeg.Find(path, span, _step, TimeLeftS, StepAh);
-        double t = first.TimeS;
-        Cell.Commit(path, t, leftSegment: first.Event == LegEvent.SegmentExit, seiExhausted: first.Event == LegEvent.SeiExhausted);
-        StepAh += path.ChargeAsAt(t) / 3600;
-        StepWh += path.EnergyWsAt(t) / 3600;
-        TimeS = t >= span ? targetS : TimeS + t;
-        CurrentA = Math.Clamp(path.CurrentAt(t), _step.LowerCurrentA, _step.UpperCurrentA);
-        VoltageV = _step.VoltageV;
-        switch (first.Event)
-        {
-            case LegEvent.ClampHigh:
-                _phase = ChannelPhase.Fixed(_step.UpperCurrentA, SetpointApproach.Rising);
-                CurrentA = _phase.CurrentA;
-                VoltageV = Cell.TerminalVoltage(CurrentA);
-                break;
-            case LegEvent.ClampLow:
-                _phase = ChannelPhase.Fixed(_step.LowerCurrentA, SetpointApproach.Falling);
-                CurrentA = _phase.CurrentA;
-                VoltageV = Cell.TerminalVoltage(CurrentA);
-                break;
-            default:
-                OnStepEvent(first.Event, _step.VoltageV);
-                break;
-        }
-    }
-
-    private void OnStepEvent(LegEvent legEvent, double voltageV)
-    {
-        switch (legEvent)
-        {
-            case LegEvent.Time:
-                EndStep(DeviceEndReason.Time, voltageV);
-                break;
-            case LegEvent.Capacity:
-                EndStep(DeviceEndReason.Capacity, voltageV);
-                break;
-            case LegEvent.Voltage:
-                EndStep(DeviceEndReason.Voltage, voltageV);
-                break;
-            case LegEvent.Current:
-                EndStep(DeviceEndReason.Current, voltageV);
-                break;
-            case LegEvent.OverVoltage:
-                Trip(DeviceFaultCode.OverVoltage, voltageV);
-                break;
-            case LegEvent.UnderVoltage:
-                Trip(DeviceFaultCode.UnderVoltage, voltageV);
-                break;
-            default:
-                // A change of regime only: the next leg re-plans from the new state.
-                break;
-        }
-    }
-
-    private double TimeLeftS => _step.CutoffTimeS > 0 ? _stepStartS + _step.CutoffTimeS - TimeS : double.PositiveInfinity;
-
-    /// <summary>The phase a voltage-holding step is in given the cell now: current-limited on either side, or holding.</summary>
-    private ChannelPhase ApproachSetpoint()
-    {
-        double upper = _step.UpperCurrentA, lower = _step.LowerCurrentA;
-        if (upper <= lower)
-        {
-            return ChannelPhase.Fixed(upper);
-        }
-
-        double needed = Cell.HoldingCurrent(_step.VoltageV);
-        return needed > upper ? ChannelPhase.Fixed(upper, SetpointApproach.Rising)
-            : needed < lower ? ChannelPhase.Fixed(lower, SetpointApproach.Falling)
-            : ChannelPhase.Hold;
-    }
-
-    private void EndStep(DeviceEndReason reason, double voltageV)
-    {
-        State = ChannelDeviceState.StepComplete;
-        EndReason = reason;
-        EndVoltageV = voltageV;
-        EndCurrentA = CurrentA;
-        EndTemperatureC = Cell.TemperatureC;
-        _stepEndS = TimeS;
-        CurrentA = 0;
-        VoltageV = Cell.TerminalVoltage(0);
-        Revision++;
-    }
-
-    private void Trip(DeviceFaultCode fault, double voltageV)
-    {
-        EndStep(DeviceEndReason.Protection, voltageV);
-        State = ChannelDeviceState.Faulted;
-        FaultCode = fault;
-        Revision++;
     }
 }

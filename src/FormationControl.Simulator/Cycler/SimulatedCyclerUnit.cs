@@ -35,13 +35,15 @@ public sealed class SimulatedCyclerUnit : IModbusDataStore
     private readonly int[] _imageRevision;
     private readonly double[] _imageValues;
     private readonly ushort[] _unitStatusBlock;
+    private readonly MeasurementChain _converters;
+    private double _ambientC;
 
     /// <summary>Creates a unit serving <paramref name="map"/> with one channel per cell, channel i holding cells[i].</summary>
     /// <param name="map">The register map (e.g. <c>profiles/devices/sim-cycler-v1.json</c>).</param>
     /// <param name="unitId">The Modbus unit id it answers to.</param>
     /// <param name="cells">One cell per channel; at most the map's <c>maxChannels</c>.</param>
     /// <param name="time">The clock the physics follows (a <c>VirtualClock</c> in virtual-time mode).</param>
-    /// <param name="options">Identity and protection limits.</param>
+    /// <param name="options">Identity, protection limits, converters and ambient.</param>
     public SimulatedCyclerUnit(RegisterMap map, byte unitId, IReadOnlyList<SimulatedCell> cells, TimeProvider time, SimulatedUnitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -80,13 +82,18 @@ public sealed class SimulatedCyclerUnit : IModbusDataStore
             }
         }
 
-        var limits = new ProtectionLimits(options.OverVoltageLimitV, options.UnderVoltageLimitV);
+        var limits = new ProtectionLimits(options.OverVoltageLimitV, options.UnderVoltageLimitV, options.OverCurrentLimitA, options.OverTemperatureLimitC);
         _channels = new SimulatedChannel[cells.Count];
         for (int i = 0; i < cells.Count; i++)
         {
-            cells[i].PutInChannel();
-            _channels[i] = new SimulatedChannel(i, cells[i], limits);
+            var cell = cells[i];
+            cell.PutInChannel();
+            double ambient = options.AmbientTemperatureC ?? cell.Options.AmbientTemperatureC;
+            _channels[i] = new SimulatedChannel(i, cell, limits, ambient, cell.Truth.ContactResistanceOhm <= options.ContactCheckLimitOhm);
         }
+
+        _ambientC = options.AmbientTemperatureC ?? cells[0].Options.AmbientTemperatureC;
+        _converters = new MeasurementChain(options.Measurement, unitId);
 
         _unitHolding = new ushort[_unit.HoldingRange.Length];
         _channelHolding = new ushort[_channelHoldingRange.Length];
@@ -120,7 +127,88 @@ public sealed class SimulatedCyclerUnit : IModbusDataStore
             return new ChannelSnapshot(
                 channel, ch.TimeS, ch.State, ch.ActiveMode, ch.EndReason, ch.FaultCode, ch.StepSequence,
                 ch.VoltageV, ch.CurrentA, cell.TemperatureC, ch.StepTimeS, ch.StepAh, ch.StepWh, ch.EndVoltageV,
-                cell.Soc, cell.V1, cell.OpenCircuitVoltage, cell.SeiRemainingAh, ch.IsHoldingVoltage);
+                cell.Soc, cell.V1, cell.OpenCircuitVoltage, cell.SeiRemainingAh, ch.IsHoldingVoltage,
+                cell.V2, cell.Coefficients.R0Ohm, cell.JouleHeatJ, ch.AmbientC, ch.ExternalHeatW, ch.ContactOk);
+        }
+    }
+
+    /// <summary>Device time now: time since the unit was created, on its clock.</summary>
+    public TimeSpan DeviceTime => TimeSpan.FromTicks(_time.GetUtcNow().UtcTicks - _originTicks);
+
+    /// <summary>The ambient (chamber) temperature, served in the unit's <c>ambientTemperature</c> register if the map has one.</summary>
+    public double AmbientTemperatureC
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ambientC;
+            }
+        }
+    }
+
+    /// <summary>Sets the ambient (chamber) temperature of every channel from now on; the cells then drift towards it.</summary>
+    public void SetAmbientTemperature(double celsius)
+    {
+        if (!double.IsFinite(celsius) || celsius <= -273.15)
+        {
+            throw new ArgumentOutOfRangeException(nameof(celsius), celsius, "The ambient temperature must be finite and above absolute zero.");
+        }
+
+        lock (_gate)
+        {
+            double now = SecondsAt(CatchUp());
+            foreach (var channel in _channels)
+            {
+                channel.AdvanceTo(now);
+                channel.SetAmbient(celsius);
+            }
+
+            _ambientC = celsius;
+        }
+    }
+
+    /// <summary>
+    /// Heats a cell from outside (a failing neighbour, a hot fixture): <paramref name="powerW"/> for
+    /// <paramref name="duration"/>, starting at device time <paramref name="startAt"/> (now if null or already past).
+    /// The thermal model takes it exactly, and the over-temperature protection trips at the exact crossing.
+    /// </summary>
+    public void InjectHeat(int channel, double powerW, TimeSpan duration, TimeSpan? startAt = null)
+    {
+        var ch = ChannelAt(channel);
+        if (!double.IsFinite(powerW) || duration < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(powerW), $"Heat injection on channel {channel}: the power must be finite and the duration not negative (got {powerW} W for {duration}).");
+        }
+
+        lock (_gate)
+        {
+            double now = SecondsAt(CatchUp());
+            ch.AdvanceTo(now);
+            double start = Math.Max(now, startAt?.TotalSeconds ?? now);
+            ch.Schedule(new ScheduledDisturbance(start, powerW, DeviceFaultCode.None));
+            ch.Schedule(new ScheduledDisturbance(start + duration.TotalSeconds, -powerW, DeviceFaultCode.None));
+        }
+    }
+
+    /// <summary>
+    /// Latches a protection on a channel at device time <paramref name="at"/> (now if null or already past), as if the
+    /// hardware had tripped: a running step ends with end reason Protection, and the channel stays Faulted until ClearFault.
+    /// </summary>
+    public void TripProtection(int channel, DeviceFaultCode fault, TimeSpan? at = null)
+    {
+        var ch = ChannelAt(channel);
+        if (fault == DeviceFaultCode.None || !Enum.IsDefined(fault))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault, $"Protection trip on channel {channel}: name a fault code other than None.");
+        }
+
+        lock (_gate)
+        {
+            double now = SecondsAt(CatchUp());
+            ch.AdvanceTo(now);
+            ch.Schedule(new ScheduledDisturbance(Math.Max(now, at?.TotalSeconds ?? now), 0, fault));
+            ch.AdvanceTo(now);
         }
     }
 
@@ -300,7 +388,7 @@ public sealed class SimulatedCyclerUnit : IModbusDataStore
             int n;
             if (_unit.InputRange.Contains(pos))
             {
-                _unit.WriteStatus(_unitStatusBlock, _options.VendorCode, _options.MapVersion, _channels.Length, nowS);
+                _unit.WriteStatus(_unitStatusBlock, _options.VendorCode, _options.MapVersion, _channels.Length, nowS, _ambientC);
                 n = Math.Min(end, _unit.InputRange.End) - pos;
                 _unitStatusBlock.AsSpan(pos - _unit.InputRange.Start, n).CopyTo(destination.Slice(pos - address, n));
             }
@@ -314,7 +402,7 @@ public sealed class SimulatedCyclerUnit : IModbusDataStore
                 var image = _inputImage.AsSpan(index * _stride, _stride);
                 bool changed = _imageRevision[index] != channel.Revision;
                 var values = _imageValues.AsSpan(index * _channel.MeasuredCount, _channel.MeasuredCount);
-                _channel.WriteStatus(channel, image, values, discreteToo: changed);
+                _channel.WriteStatus(channel, image, values, discreteToo: changed, _converters, nowS);
                 _imageRevision[index] = channel.Revision;
                 n = Math.Min(end - pos, _stride - within);
                 image.Slice(within, n).CopyTo(destination.Slice(pos - address, n));

@@ -28,7 +28,7 @@ internal sealed class UnitRegisterLayout
     public AddressRange HoldingRange { get; }
 
     /// <summary>Encodes the unit's input fields into a block that starts at <see cref="InputRange"/>.Start.</summary>
-    public void WriteStatus(Span<ushort> block, ushort vendorCode, ushort mapVersion, int channelCount, double deviceTimeS)
+    public void WriteStatus(Span<ushort> block, ushort vendorCode, ushort mapVersion, int channelCount, double deviceTimeS, double ambientC)
     {
         foreach (var field in _input)
         {
@@ -38,6 +38,7 @@ internal sealed class UnitRegisterLayout
                 "mapVersion" => mapVersion,
                 "channelCount" => channelCount,
                 "deviceTime" => deviceTimeS,
+                "ambientTemperature" => ambientC,
                 _ => 0,
             };
             field.Encode(value, block.Slice(field.Offset - InputRange.Start, field.Length));

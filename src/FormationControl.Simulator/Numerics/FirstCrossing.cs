@@ -1,10 +1,9 @@
 namespace FormationControl.Simulator.Numerics;
 
 /// <summary>
-/// Finds when a signal first triggers a <see cref="Threshold"/> on [0, h], for signals with at most one
-/// interior extremum (true of every path the cell model produces: a line plus one exponential, or two
-/// exponentials). Either side of the extremum the signal is monotone, so sampling the ends and the extremum
-/// brackets the first crossing, which bisection then narrows to <see cref="ToleranceS"/>.
+/// Finds when a signal first triggers a <see cref="Threshold"/> on [0, h], for signals whose interior extrema are
+/// known (every path of the cell model has at most two). Between the samples the signal is monotone, so the first
+/// piece whose end triggers holds the first crossing, which bisection then narrows to <see cref="ToleranceS"/>.
 /// </summary>
 internal static class FirstCrossing
 {
@@ -15,9 +14,6 @@ internal static class FirstCrossing
     /// The first time in [0, h] at which the threshold is triggered (the returned time is on the triggered
     /// side, at most <see cref="ToleranceS"/> past the crossing), or +infinity.
     /// </summary>
-    /// <param name="signal">The signal.</param>
-    /// <param name="threshold">The level watched.</param>
-    /// <param name="samples">The signal at 0, at its extremum and at h.</param>
     public static double Find<TSignal>(in TSignal signal, Threshold threshold, in SignalSamples samples)
         where TSignal : struct, ISignal
     {
@@ -26,18 +22,33 @@ internal static class FirstCrossing
             return 0;
         }
 
-        double lo = 0;
-        if (samples.HasExtremum)
+        Span<double> times = stackalloc double[4];
+        Span<double> values = stackalloc double[4];
+        int n = samples.Points(times, values);
+        for (int i = 1; i < n; i++)
         {
-            if (threshold.IsTriggeredBy(samples.AtExtremum))
+            if (threshold.IsTriggeredBy(values[i]))
             {
-                return Bisect(signal, threshold, 0, samples.ExtremumTimeS);
+                return Bisect(signal, threshold, times[i - 1], times[i]);
             }
-
-            lo = samples.ExtremumTimeS;
         }
 
-        return threshold.IsTriggeredBy(samples.AtEnd) ? Bisect(signal, threshold, lo, samples.EndTimeS) : double.PositiveInfinity;
+        return double.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// For a signal known only at its ends (the temperature, whose epochs are kept short enough to be monotone): the
+    /// first time the threshold is triggered, assuming at most one crossing on [0, h].
+    /// </summary>
+    public static double FindBetweenEnds<TSignal>(in TSignal signal, Threshold threshold, double atStart, double h, double atEnd)
+        where TSignal : struct, ISignal
+    {
+        if (threshold.IsTriggeredBy(atStart))
+        {
+            return 0;
+        }
+
+        return threshold.IsTriggeredBy(atEnd) ? Bisect(signal, threshold, 0, h) : double.PositiveInfinity;
     }
 
     private static double Bisect<TSignal>(in TSignal signal, Threshold threshold, double lo, double hi)

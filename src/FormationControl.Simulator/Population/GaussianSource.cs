@@ -10,6 +10,9 @@ internal sealed class GaussianSource(int seed)
     private double _spare;
     private bool _hasSpare;
 
+    /// <summary>A uniform number in [0, 1) from the same generator (taken in draw order with the normals).</summary>
+    public double NextUniform() => _uniform.NextDouble();
+
     public double Next()
     {
         if (_hasSpare)

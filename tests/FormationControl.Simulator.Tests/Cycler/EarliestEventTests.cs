@@ -12,7 +12,7 @@ public sealed class EarliestEventTests
         first.Offer(double.NaN, LegEvent.Voltage);
         Assert.Equal((10, LegEvent.None), (first.TimeS, first.Event));
         first.Offer(10, LegEvent.Time);
-        first.Offer(7, LegEvent.SegmentExit);
+        first.Offer(7, LegEvent.SegmentExitUp);
         first.Offer(7, LegEvent.OverVoltage);
         first.Offer(7, LegEvent.Voltage);
         Assert.Equal((7, LegEvent.OverVoltage), (first.TimeS, first.Event));

@@ -16,15 +16,17 @@ public sealed class PollingIndependenceTests
     private static readonly Gen<StepCase> Cases =
         from soc in Gen.Double[-0.001, 1.001]
         from pulse in Gen.Double[-200, 200]
-        from mode in Gen.Enum<ChannelMode>().Where(m => m <= ChannelMode.Cv) // the modes the simulator runs today
+        from mode in Gen.Enum<ChannelMode>()
         from current in Gen.OneOf(Gen.Double[0, 300], Gen.Const(0.0))
+        from power in Gen.OneOf(Gen.Double[0, 1000], Gen.Const(0.0))
+        from resistance in Gen.Double[0.002, 2]
         from voltage in Gen.Double[2.9, 4.3]
         from cutoffVoltage in Gen.OneOf(Gen.Double[2.9, 4.3], Gen.Const(0.0))
         from cutoffCurrent in Gen.OneOf(Gen.Double[0.01, 50], Gen.Const(0.0))
         from cutoffAh in Gen.OneOf(Gen.Double[0.001, 30], Gen.Const(0.0))
         from cutoffTime in Gen.Double[1, 20_000]
         from poll in Gen.Double[0.3, 60]
-        select new StepCase(soc, pulse, mode, current, voltage, cutoffVoltage, cutoffCurrent, cutoffAh, cutoffTime, poll);
+        select new StepCase(soc, pulse, mode, current, voltage, cutoffVoltage, cutoffCurrent, cutoffAh, cutoffTime, poll, power, resistance);
 
     [Fact]
     public void Any_step_ends_the_same_however_often_it_is_polled()
@@ -49,7 +51,7 @@ public sealed class PollingIndependenceTests
         // A one-minute pulse first, so the step starts with the RC pair charged either way.
         bench.Master.StartStep(0, c.PulseA >= 0 ? ChannelMode.ChargeCc : ChannelMode.DischargeCc, Math.Abs(c.PulseA), cutoffTimeS: 60);
         bench.Advance(60);
-        bench.Master.StartStep(0, c.Mode, c.CurrentA, c.VoltageV, c.CutoffVoltageV, c.CutoffCurrentA, c.CutoffTimeS, c.CutoffAh);
+        bench.Master.StartStep(0, c.Mode, c.CurrentA, c.VoltageV, c.CutoffVoltageV, c.CutoffCurrentA, c.CutoffTimeS, c.CutoffAh, c.PowerW, c.ResistanceOhm);
         double end = c.CutoffTimeS + 1;
         for (double t = 0; t < end; t += pollS)
         {
@@ -60,5 +62,5 @@ public sealed class PollingIndependenceTests
         return bench.Unit.ReadChannelState(0);
     }
 
-    internal sealed record StepCase(double Soc, double PulseA, ChannelMode Mode, double CurrentA, double VoltageV, double CutoffVoltageV, double CutoffCurrentA, double CutoffAh, double CutoffTimeS, double PollS);
+    internal sealed record StepCase(double Soc, double PulseA, ChannelMode Mode, double CurrentA, double VoltageV, double CutoffVoltageV, double CutoffCurrentA, double CutoffAh, double CutoffTimeS, double PollS, double PowerW, double ResistanceOhm);
 }

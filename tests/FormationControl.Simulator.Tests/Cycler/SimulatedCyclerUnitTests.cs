@@ -191,8 +191,8 @@ public sealed class SimulatedCyclerUnitTests
     }
 
     [Theory]
-    [InlineData(ModbusTable.InputRegisters, 5, 1)]       // just past the unit fields
-    [InlineData(ModbusTable.InputRegisters, 4, 2)]       // straddles the end of the unit fields
+    [InlineData(ModbusTable.InputRegisters, 6, 1)]       // just past the unit fields
+    [InlineData(ModbusTable.InputRegisters, 5, 2)]       // straddles the end of the unit fields
     [InlineData(ModbusTable.InputRegisters, 999, 1)]
     [InlineData(ModbusTable.InputRegisters, 1040, 1)]    // channel 2 of a two-channel unit (stride 20)
     [InlineData(ModbusTable.InputRegisters, 1030, 16)]   // runs past the last channel
@@ -290,7 +290,7 @@ public sealed class SimulatedCyclerUnitTests
         var snapshot = bench.Unit.ReadChannelState(0);
         Assert.Equal(360, snapshot.TimeS, 9);
         Assert.Equal(0.4 - (9.87 * 360 / (3600 * 98.7)), snapshot.StateOfCharge, 9);
-        Assert.Equal(snapshot.OpenCircuitVoltageV - (9.87 * 0.5e-3) + snapshot.V1V, snapshot.VoltageV, 9);
+        Assert.Equal(snapshot.OpenCircuitVoltageV - (9.87 * snapshot.R0Ohm) + snapshot.V1V + snapshot.V2V, snapshot.VoltageV, 9);
         Assert.Throws<ArgumentOutOfRangeException>(() => bench.Unit.ReadChannelState(1));
         Assert.Throws<ArgumentOutOfRangeException>(() => bench.Unit.TruthOf(-1));
     }
@@ -325,5 +325,36 @@ public sealed class SimulatedCyclerUnitTests
         var e = Assert.Throws<ArgumentException>(() => new SimulatedCyclerUnit(map, 1, [Bench.Cell()], new FakeTimeProvider()));
         Assert.Contains("'mode'", e.Message, StringComparison.Ordinal);
         Assert.Contains("'bare'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_chamber_temperature_is_served_and_the_cells_follow_it_with_their_thermal_time_constant()
+    {
+        var bench = new Bench(Bench.Cell(0.5), Bench.Cell(0.6));
+        Assert.Equal(25, bench.Master.ReadUnitField("ambientTemperature"), 9);
+        bench.Advance(10);
+        bench.Unit.SetAmbientTemperature(45);
+        Assert.Equal(45, bench.Unit.AmbientTemperatureC);
+        Assert.Equal(45, bench.Master.ReadUnitField("ambientTemperature"), 9);
+        bench.Advance(100);
+
+        // C = 1000 J/K, hA = 10 W/K: τ = 100 s.
+        double expected = 45 - (20 * Math.Exp(-1));
+        Assert.Equal(expected, bench.Unit.ReadChannelState(0).TemperatureC, 9);
+        Assert.Equal(expected, bench.Unit.ReadChannelState(1).TemperatureC, 9);
+        Assert.Equal(expected, bench.Master.Read(1).TemperatureC, 0.05);
+        Assert.Throws<ArgumentOutOfRangeException>(() => bench.Unit.SetAmbientTemperature(double.NaN));
+    }
+
+    [Fact]
+    public void A_unit_ambient_option_overrides_the_cells_own()
+    {
+        var clock = new FormationControl.Core.Time.VirtualClock(DateTimeOffset.UnixEpoch);
+        var unit = new SimulatedCyclerUnit(Map, 1, [Bench.Cell(0.5)], clock, SimulatedUnitOptions.Default with { AmbientTemperatureC = 40 });
+        clock.Advance(TimeSpan.FromSeconds(100));
+        var s = unit.ReadChannelState(0);
+        Assert.Equal(40, s.AmbientTemperatureC);
+        Assert.Equal(40 - (15 * Math.Exp(-1)), s.TemperatureC, 9);
+        Assert.Equal(TimeSpan.FromSeconds(100), unit.DeviceTime);
     }
 }

@@ -19,4 +19,29 @@ public sealed class StepSettingsTests
         Assert.Equal(lower, step.LowerCurrentA);
         Assert.Equal(holds, step.HoldsVoltage);
     }
+
+    [Theory]
+    [InlineData(ChannelMode.ChargeCc, true, true)]
+    [InlineData(ChannelMode.DischargeCc, true, false)]
+    [InlineData(ChannelMode.ChargeCp, true, true)]
+    [InlineData(ChannelMode.DischargeCp, true, false)]
+    [InlineData(ChannelMode.DischargeCr, true, false)]
+    [InlineData(ChannelMode.ChargeCccv, false, false)]
+    [InlineData(ChannelMode.Rest, false, false)]
+    public void The_voltage_cutoff_applies_to_cc_cp_and_cr_from_the_side_the_voltage_moves_to(ChannelMode mode, bool applies, bool rising)
+    {
+        var step = new StepSettings(mode, 7, 4.2, 3.0, 0, 0, 0, 50, 0.1);
+        Assert.Equal(applies, step.HasVoltageCutoff);
+        if (applies)
+        {
+            Assert.Equal(rising, step.VoltageCutoffRising);
+        }
+    }
+
+    [Fact]
+    public void Power_carries_the_sign_of_its_direction()
+    {
+        Assert.Equal(50, new StepSettings(ChannelMode.ChargeCp, 0, 0, 0, 0, 0, 0, 50).SignedPowerW);
+        Assert.Equal(-50, new StepSettings(ChannelMode.DischargeCp, 0, 0, 0, 0, 0, 0, 50).SignedPowerW);
+    }
 }

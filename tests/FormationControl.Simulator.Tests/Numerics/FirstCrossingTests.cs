@@ -47,7 +47,7 @@ public sealed class FirstCrossingTests
         var signal = new LineAndExponential(1, -0.01, -1, 10);
         double extremum = signal.ExtremumS;
         var samples = SignalSamples.Take(signal, 0, extremum, 200);
-        Assert.True(samples.AtEnd < 0.5 && samples.AtExtremum > 0.5);
+        Assert.True(samples.AtEnd < 0.5 && samples.AtFirstExtremum > 0.5);
         double t = FirstCrossing.Find(signal, new Threshold(0.5, Rising: true), samples);
         Assert.Equal(FirstByScan(signal, new Threshold(0.5, true), 200, 1e-4), t, 3);
     }

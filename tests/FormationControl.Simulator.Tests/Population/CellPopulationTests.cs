@@ -46,8 +46,40 @@ public sealed class CellPopulationTests
         Assert.InRange(r1Sigma, 0.04 * 0.9, 0.04 * 1.1);
         Assert.All(truths, t => Assert.Equal(30, t.Tau1S));
 
+        var (r2Mean, r2Sigma) = Stats(truths.Select(t => t.R2Ohm / (0.30e-3 * scale)));
+        Assert.InRange(r2Mean, 1 - (4 * 0.04 / Math.Sqrt(n)), 1 + (4 * 0.04 / Math.Sqrt(n)));
+        Assert.InRange(r2Sigma, 0.04 * 0.9, 0.04 * 1.1);
+        Assert.All(truths, t => Assert.Equal(400, t.Tau2S));
+
+        // Self-discharge is log-normal around 0.03 %/day of the capacity, with σ(ln) = 0.5.
+        var (lnMean, lnSigma) = Stats(truths.Select(t => Math.Log(t.SelfDischargeA * 24 / t.CapacityAh)));
+        Assert.InRange(lnMean, Math.Log(0.0003) - (4 * 0.5 / Math.Sqrt(n)), Math.Log(0.0003) + (4 * 0.5 / Math.Sqrt(n)));
+        Assert.InRange(lnSigma, 0.5 * 0.9, 0.5 * 1.1);
+        Assert.All(truths, t => Assert.Equal(CellDefect.None, t.Defect));
+
         // R0 and R1 are drawn independently.
         Assert.InRange(Correlation(truths.Select(t => t.R0Ohm).ToArray(), truths.Select(t => t.R1Ohm).ToArray()), -0.1, 0.1);
+    }
+
+    [Fact]
+    public void Defects_occur_at_their_rates_with_their_signatures()
+    {
+        const int n = 20_000;
+        var rates = new DefectRates { MicroShort = 0.02, HighResistance = 0.03, Dead = 0.01, PoorContact = 0.04 };
+        var truths = new CellPopulation(n, 100, seed: 9, new PopulationOptions { Defects = rates }).Cells.Select(c => c.Truth).ToList();
+        foreach (var (defect, rate) in new[] { (CellDefect.MicroShort, 0.02), (CellDefect.HighResistance, 0.03), (CellDefect.Dead, 0.01), (CellDefect.PoorContact, 0.04) })
+        {
+            int count = truths.Count(t => t.Defect == defect);
+            double sigma = Math.Sqrt(n * rate * (1 - rate));
+            Assert.InRange(count, (n * rate) - (4 * sigma), (n * rate) + (4 * sigma));
+        }
+
+        double medianLeak = 100 * 1.01 * 0.0003 / 24;
+        Assert.All(truths.Where(t => t.Defect == CellDefect.MicroShort), t => Assert.InRange(t.SelfDischargeA, medianLeak * 19, medianLeak * 210));
+        Assert.All(truths.Where(t => t.Defect == CellDefect.HighResistance), t => Assert.InRange(t.R0Ohm, 0.45e-3 * 1.5 * 0.8, 0.45e-3 * 3 * 1.2));
+        Assert.All(truths.Where(t => t.Defect == CellDefect.PoorContact), t => Assert.InRange(t.ContactResistanceOhm, 0.45e-3 * 3, 0.45e-3 * 10));
+        Assert.All(truths.Where(t => t.Defect != CellDefect.PoorContact), t => Assert.Equal(0, t.ContactResistanceOhm));
+        Assert.All(truths.Where(t => t.Defect == CellDefect.Dead), t => Assert.True(t.IsOpenCircuit));
     }
 
     [Fact]

@@ -26,9 +26,16 @@ internal sealed class Bench
 
     public RegisterMaster Master { get; }
 
-    /// <summary>A 100 Ah cell with round parameters, no spread.</summary>
+    /// <summary>
+    /// A 100 Ah cell with round parameters, no spread, one RC pair and resistances independent of temperature and SOC,
+    /// so that register values can be checked against closed forms.
+    /// </summary>
     public static SimulatedCell Cell(double soc = 0.5, double seiBudget = 0, double capacityAh = 100) =>
-        new(new CellTruth(0, capacityAh, 0.45e-3, 0.68e-3, 30), OcvTable.NmcGraphite, new CellOptions { InitialStateOfCharge = soc, SeiBudgetFraction = seiBudget });
+        new(new CellTruth(0, capacityAh, 0.45e-3, 0.68e-3, 30), OcvTable.NmcGraphite, CellOptions.ConstantResistance with { InitialStateOfCharge = soc, SeiBudgetFraction = seiBudget });
+
+    /// <summary>A cell with the full model: two RC pairs, a leak, resistances following temperature and SOC.</summary>
+    public static SimulatedCell FullCell(double soc = 0.5, double seiBudget = 0, double leakA = 0.001, CellDefect defect = CellDefect.None, double contactOhm = 0) =>
+        new(new CellTruth(0, 100, 0.45e-3, 0.68e-3, 30, 0.30e-3, 400, leakA, defect, contactOhm), OcvTable.NmcGraphite, new CellOptions { InitialStateOfCharge = soc, SeiBudgetFraction = seiBudget });
 
     public void Advance(double seconds) => Clock.Advance(TimeSpan.FromSeconds(seconds));
 

@@ -24,7 +24,9 @@ internal sealed class RegisterMaster(IModbusDataStore store, byte unitId, Regist
         double cutoffVoltageV = 0,
         double cutoffCurrentA = 0,
         double cutoffTimeS = 0,
-        double cutoffAh = 0)
+        double cutoffAh = 0,
+        double powerW = 0,
+        double resistanceOhm = 0)
     {
         var command = _block.Field("command");
         var block = new ushort[command.Offset + command.Length];
@@ -35,6 +37,8 @@ internal sealed class RegisterMaster(IModbusDataStore store, byte unitId, Regist
         Put(block, "cutoffCurrent", cutoffCurrentA);
         Put(block, "cutoffTime", cutoffTimeS);
         Put(block, "cutoffAh", cutoffAh);
+        Put(block, "powerSetpoint", powerW);
+        Put(block, "resistanceSetpoint", resistanceOhm);
         Put(block, "command", (double)ChannelCommand.Start);
         Assert.Null(store.WriteRegisters(unitId, _block.BaseOf(ModbusTable.HoldingRegisters, channel), block));
     }
