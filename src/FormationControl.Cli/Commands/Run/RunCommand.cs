@@ -85,6 +85,8 @@ public static class RunCommand
                     var summary = await new ForegroundRun(config, profile, TimeProvider.System)
                         .ExecuteAsync(connection.Units, store, request, who, cancellationToken).ConfigureAwait(false);
                     await RunSummaryWriter.WriteAsync(summary, options.Json, output).ConfigureAwait(false);
+                    await FailAsync(error, 0, summary.Channels.Where(c => c.State is not "Completed")
+                        .Select(c => $"channel {c.Channel} ({c.Target}{(c.Cell is null ? string.Empty : ", cell " + c.Cell)}) {c.State}: {c.Reason}")).ConfigureAwait(false);
                     return summary.Succeeded ? 0 : summary.Faulted > 0 || summary.Other > 0 ? 3 : 1;
                 }
             }

@@ -74,6 +74,20 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_software_limit_trip_faults_the_channel_and_fails_the_run_with_the_reason()
+    {
+        string path = Path.Combine(_folder, "tripping.json");
+        File.WriteAllText(path, ShortProfile.Replace("\"maxVoltage\": \"4.25 V\"", "\"maxVoltage\": \"3.0 V\"", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = await FcProcess.RunAsync(
+            "run", "--config", Rack(_port), "--profile", path, "--channels", "1", "--cells", Tray("1,CELL-A"), "--until-done", "--engineering", "--by", "Erik");
+
+        Assert.True(code == 3, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("0 completed, 1 faulted", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("channel 1 (U01/1, cell CELL-A) Faulted: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreleased_profile_is_refused_on_every_channel_with_the_reason()
     {
         var (code, stdout, _) = await FcProcess.RunAsync(
