@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ModbusCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
+        root.Subcommands.Add(FormationControl.Cli.Commands.Run.RunCommand.Create());
         return root;
     }
 }

@@ -11,6 +11,7 @@ public static class ProfileCommand
         command.Subcommands.Add(ProfileValidateCommand.Create());
         command.Subcommands.Add(ProfileShowCommand.Create());
         command.Subcommands.Add(ProfileSimulateCommand.Create());
+        command.Subcommands.Add(ProfileReleaseCommand.Create());
         return command;
     }
 }
