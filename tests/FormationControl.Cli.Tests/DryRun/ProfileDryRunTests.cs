@@ -53,16 +53,17 @@ public class ProfileDryRunTests
     }
 
     [Fact]
-    public async Task Capacity_test_runs_until_its_constant_power_step()
+    public async Task Capacity_test_measures_the_capacity_and_charges_to_storage_at_constant_power()
     {
         var run = await DryRunAsync("nmc-100ah-capacity-test.json", "nmc");
 
-        // The simulated cycler does not run constant-power steps yet: the device refuses the step and the run
-        // faults at once with the device's answer, instead of waiting on a step that never starts.
-        Assert.Equal("Faulted", run.Status);
-        Assert.Contains("refused", run.Note);
-        Assert.Contains("ChargeCp", run.Note);
+        Assert.Equal("Completed", run.Status);
         Assert.Equal(run.TrueCapacityAh, Math.Abs(run.Steps.Single(s => s.Label == "capacity").Ah), 0.005 * run.TrueCapacityAh);
+        var storage = run.Steps.Single(s => s.Label == "to-storage");
+        Assert.Equal(nameof(StepType.ChargeCp), storage.StepType);
+        Assert.Equal(40, storage.Ah, 0.01);
+        // Constant power: the current falls as the voltage rises, so I = P / V at the end of the step.
+        Assert.True(storage.EndCurrentA > 0);
     }
 
     private static async Task<DryRunResult> DryRunAsync(string file, string chemistry)
