@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FormationControl.Cli.Commands;
 using FormationControl.Cli.Commands.Modbus;
+using FormationControl.Cli.Commands.Grade;
 using FormationControl.Cli.Commands.Profile;
 
 namespace FormationControl.Cli;
@@ -17,6 +18,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ModbusCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
+        root.Subcommands.Add(GradeCommand.Create());
         return root;
     }
 }
