@@ -2,6 +2,7 @@ using System.CommandLine;
 using FormationControl.Cli.Commands;
 using FormationControl.Cli.Commands.Modbus;
 using FormationControl.Cli.Commands.Grade;
+using FormationControl.Cli.Commands.Match;
 using FormationControl.Cli.Commands.Profile;
 
 namespace FormationControl.Cli;
@@ -19,6 +20,7 @@ public static class Program
         root.Subcommands.Add(ModbusCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
         return root;
     }
 }
