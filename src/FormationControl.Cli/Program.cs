@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FormationControl.Cli.Commands;
 using FormationControl.Cli.Commands.Modbus;
+using FormationControl.Cli.Commands.Cell;
 using FormationControl.Cli.Commands.Grade;
 using FormationControl.Cli.Commands.Match;
 using FormationControl.Cli.Commands.Profile;
@@ -21,6 +22,7 @@ public static class Program
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(CellCommand.Create());
         return root;
     }
 }
