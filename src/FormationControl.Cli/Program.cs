@@ -1,7 +1,11 @@
 using System.CommandLine;
 using FormationControl.Cli.Commands;
 using FormationControl.Cli.Commands.Modbus;
+using FormationControl.Cli.Commands.Cell;
+using FormationControl.Cli.Commands.Grade;
+using FormationControl.Cli.Commands.Match;
 using FormationControl.Cli.Commands.Profile;
+using FormationControl.Cli.Commands.Run;
 
 namespace FormationControl.Cli;
 
@@ -17,7 +21,10 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ModbusCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
-        root.Subcommands.Add(FormationControl.Cli.Commands.Run.RunCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(GradeCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(CellCommand.Create());
         return root;
     }
 }
