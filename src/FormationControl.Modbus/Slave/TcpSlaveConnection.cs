@@ -18,7 +18,7 @@ internal sealed class TcpSlaveConnection(Socket socket, IModbusDataStore store, 
     private const int SendTimeoutMilliseconds = 10_000;
 
     // A client that keeps the connection busy gives its thread back to the pool this often.
-    private const int RequestsBetweenYields = 256;
+    private const int RequestsBetweenYields = 4096;
 
     /// <summary>Serves until the client closes, the link fails, or <paramref name="token"/> is cancelled; then closes the socket.</summary>
     public async Task RunAsync(CancellationToken token)

@@ -14,6 +14,7 @@ internal static class TcpConnector
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (by the caller or the connect timeout).</exception>
     public static async Task<Socket> ConnectAsync(string host, int port, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
