@@ -101,7 +101,7 @@ slave_pid=$!
 exec 3>"$work/slave.in"
 for _ in $(seq 1 100); do [ -s "$work/slave.log" ] && break; sleep 0.1; done
 ours_port=$(head -n 1 "$work/slave.log" | cut -d' ' -f2)
-"$client" tcp 127.0.0.1 "$ours_port" 1 bench 2000 >/dev/null # warm-up (JIT), as the masters warm up before measuring
+"$client" tcp 127.0.0.1 "$ours_port" 1 bench 20000 >/dev/null # warm-up (tiered JIT), as our master warms up before measuring
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) -eq 1 ]; then
     read -r o oc < <(slave_run "$ours_port" "$slave_pid" "$N"); read -r t tc < <(slave_run "$port" "$server_pid" "$N")
