@@ -108,6 +108,9 @@ public sealed class ModbusTcpMaster : ModbusMaster
                     PipelinedTcpChannel pipelined => pipelined.NextTransactionId,
                     _ => _nextTransactionId,
                 };
+
+                // Forgotten before it is retired, so a failed reconnect does not retire it twice.
+                Volatile.Write(ref _channel, null);
                 _ = RetireAsync(current);
             }
 
@@ -136,31 +139,29 @@ public sealed class ModbusTcpMaster : ModbusMaster
 
     private async Task<TcpMasterChannel> OpenChannelAsync(CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Socket socket;
         try
         {
             using var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token);
-            await socket.ConnectAsync(_host, _port, linked.Token).ConfigureAwait(false);
+            socket = await TcpConnector.ConnectAsync(_host, _port, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            socket.Dispose();
             throw new ModbusTransportException(Endpoint, $"no connection within {_options.ConnectTimeout.TotalMilliseconds:0.###} ms");
         }
         catch (SocketException e)
         {
-            socket.Dispose();
             throw new ModbusTransportException(Endpoint, $"connection failed ({e.SocketErrorCode}): {e.Message}", e);
         }
-        catch
+
+        if (_options.MaxOutstandingRequests > 1)
         {
-            socket.Dispose();
-            throw;
+            return new PipelinedTcpChannel(socket, Endpoint, _counters, _options.TimeProvider, _options.MaxOutstandingRequests, _nextTransactionId);
         }
 
-        return _options.MaxOutstandingRequests == 1
-            ? new SequentialTcpChannel(socket, Endpoint, _counters, _options.TimeProvider, _nextTransactionId)
-            : new PipelinedTcpChannel(socket, Endpoint, _counters, _options.TimeProvider, _options.MaxOutstandingRequests, _nextTransactionId);
+        var channel = new SequentialTcpChannel(socket, Endpoint, _counters, _options.TimeProvider, _options.FastPathWait, _nextTransactionId);
+        channel.SetSendTimeout(_options.Timeout);
+        return channel;
     }
 }

@@ -71,6 +71,21 @@ internal sealed class RequestDeadline : IDisposable
         }
     }
 
+    /// <summary>Stops the clock if a request is timed, after a failure that may have come before or after the start.</summary>
+    public void StopIfRunning()
+    {
+        bool armed;
+        lock (_gate)
+        {
+            armed = _armed || _source.IsCancellationRequested;
+        }
+
+        if (armed)
+        {
+            Stop();
+        }
+    }
+
     public void Dispose()
     {
         _timer.Dispose();

@@ -132,7 +132,7 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
             }
 
             client.NoDelay = true;
-            var connection = new TcpSlaveConnection(client, _store);
+            var connection = new TcpSlaveConnection(client, _store, _options.FastPathWait);
             _connections[connection] = Task.CompletedTask;
             _connections.TryUpdate(connection, ServeAsync(connection, token), Task.CompletedTask);
         }

@@ -15,8 +15,22 @@ public sealed class ModbusTcpSlaveOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// After answering, how long a connection waits for the client's next request on its thread, blocked in the
+    /// kernel as a C server would be, before it yields the thread and waits asynchronously (default 1 ms; zero:
+    /// always asynchronous). A client that polls back to back is then served with no thread switch. After a miss the
+    /// connection skips the wait for its next requests, more of them the more it misses, so idle or slow clients do
+    /// not keep threads waiting.
+    /// </summary>
+    public TimeSpan FastPathWait { get; set; } = TimeSpan.FromMilliseconds(1);
+
     internal void Validate()
     {
+        if (FastPathWait < TimeSpan.Zero || FastPathWait > TimeSpan.FromMilliseconds(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FastPathWait), FastPathWait, $"{nameof(ModbusTcpSlaveOptions)}.{nameof(FastPathWait)} must be from 0 to 10 ms.");
+        }
+
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
         ArgumentOutOfRangeException.ThrowIfLessThan(Backlog, 1, nameof(Backlog));

@@ -98,7 +98,7 @@ internal sealed class PipelinedTcpChannel : TcpMasterChannel
         }
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOnceAsync()
     {
         Close();
         for (int i = 0; i < _capacity; i++)

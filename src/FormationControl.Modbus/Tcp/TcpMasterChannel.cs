@@ -10,6 +10,7 @@ namespace FormationControl.Modbus.Tcp;
 internal abstract class TcpMasterChannel : IAsyncDisposable
 {
     private Exception? _failure;
+    private int _disposed;
 
     protected TcpMasterChannel(Socket socket, string endpoint, TcpMasterCounters counters)
     {
@@ -30,8 +31,12 @@ internal abstract class TcpMasterChannel : IAsyncDisposable
     /// <summary>One attempt of <paramref name="operation"/>: send, wait at most <paramref name="timeout"/>, decode.</summary>
     public abstract ValueTask TransactAsync(byte unitId, MasterOperation operation, TimeSpan timeout, CancellationToken ct);
 
-    /// <summary>Closes the socket so I/O in flight ends now, waits for the requests in flight, and frees buffers.</summary>
-    public abstract ValueTask DisposeAsync();
+    /// <summary>Closes the socket so I/O in flight ends now, waits for the requests in flight, and frees buffers; once.</summary>
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref _disposed, 1) == 0 ? DisposeOnceAsync() : ValueTask.CompletedTask;
+
+    /// <summary>What <see cref="DisposeAsync"/> does, called at most once (buffers go back to shared pools).</summary>
+    protected abstract ValueTask DisposeOnceAsync();
 
     /// <summary>Marks the channel broken and closes the socket; returns the exception for the request that found out.</summary>
     public ModbusTransportException Fail(string problem, Exception? cause)

@@ -143,7 +143,7 @@ public sealed class ModbusRtuMasterLinkTests
         public void Close()
         {
             _closing.TrySetResult();
-            release.Wait();
+            release.Wait(TimeSpan.FromSeconds(30)); // bounded, in case the test ends before releasing it
         }
     }
 

@@ -118,6 +118,25 @@ public class ModbusTcpMasterConnectionTests
     }
 
     [Fact]
+    public async Task A_connect_that_hangs_fails_after_the_connect_timeout_on_the_masters_clock()
+    {
+        // A listener with a queue of one that never accepts: the second connect hangs.
+        using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        int port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        await using var queued = await ModbusTcpMaster.ConnectAsync("127.0.0.1", port).Within();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var options = new ModbusTcpMasterOptions { TimeProvider = time, ConnectTimeout = TimeSpan.FromSeconds(3) };
+
+        Task<ModbusTcpMaster> connecting = ModbusTcpMaster.ConnectAsync("127.0.0.1", port, options);
+        time.Advance(TimeSpan.FromSeconds(3));
+
+        var e = await Assert.ThrowsAsync<ModbusTransportException>(() => connecting.Within());
+        Assert.Equal($"Modbus link to 127.0.0.1:{port}: no connection within 3000 ms", e.Message);
+    }
+
+    [Fact]
     public async Task Our_slave_restarted_on_the_same_port_is_found_again_by_the_next_request()
     {
         var bank = new FormationControl.Modbus.Slave.RegisterBank(10, [1]);

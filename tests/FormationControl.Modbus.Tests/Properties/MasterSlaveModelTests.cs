@@ -31,14 +31,17 @@ public class MasterSlaveModelTests
 
     private static readonly Gen<Operation[]> Sequences = Operations.Array[1, 25];
 
-    [Fact]
-    public async Task Over_TCP_every_answer_agrees_with_the_model()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(0)] // every exchange on the asynchronous path, on both sides
+    public async Task Over_TCP_every_answer_agrees_with_the_model(int fastPathMicroseconds)
     {
+        TimeSpan fastPath = TimeSpan.FromMicroseconds(fastPathMicroseconds);
         await Sequences.SampleAsync(
             async sequence =>
             {
-                await using var slave = LoopbackSlave.Start(new RegisterBank(ModbusModel.Size, [Unit]));
-                await using var master = await slave.ConnectAsync();
+                await using var slave = LoopbackSlave.Start(new RegisterBank(ModbusModel.Size, [Unit]), new ModbusTcpSlaveOptions { FastPathWait = fastPath });
+                await using var master = await slave.ConnectAsync(new ModbusTcpMasterOptions { FastPathWait = fastPath, Timeout = TimeSpan.FromSeconds(5) });
                 var model = new ModbusModel();
                 foreach (Operation operation in sequence)
                 {

@@ -7,9 +7,9 @@ namespace FormationControl.Modbus.Tests.Support;
 /// <summary>Our slave on 127.0.0.1 with a free port, over a <see cref="RegisterBank"/> (or another store).</summary>
 internal sealed class LoopbackSlave : IAsyncDisposable
 {
-    private LoopbackSlave(IModbusDataStore store)
+    private LoopbackSlave(IModbusDataStore store, ModbusTcpSlaveOptions? options)
     {
-        Slave = new ModbusTcpSlave(store);
+        Slave = new ModbusTcpSlave(store, options);
         EndPoint = Slave.Start(new IPEndPoint(IPAddress.Loopback, 0));
     }
 
@@ -17,7 +17,7 @@ internal sealed class LoopbackSlave : IAsyncDisposable
 
     public IPEndPoint EndPoint { get; }
 
-    public static LoopbackSlave Start(IModbusDataStore store) => new(store);
+    public static LoopbackSlave Start(IModbusDataStore store, ModbusTcpSlaveOptions? options = null) => new(store, options);
 
     /// <summary>Connects our master; unless the test sets its own, with a timeout generous enough for a loaded machine.</summary>
     public Task<ModbusTcpMaster> ConnectAsync(ModbusTcpMasterOptions? options = null) =>
