@@ -81,7 +81,7 @@ public sealed class SimCommandTests
         await using var sim = SimRun.Start("--tcp", "127.0.0.1:0", "--units", "2", "--channels", "2", "--faults", "drop:unit=2");
         int port = int.Parse((await sim.LineAsync(0)).Split(' ')[1].Split(':')[1], CultureInfo.InvariantCulture);
         Assert.Contains("1 fault(s)", await sim.LineAsync(1), StringComparison.Ordinal);
-        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", port, new ModbusTcpMasterOptions { Timeout = TimeSpan.FromMilliseconds(300) }).WaitAsync(Limit);
+        await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", port, new ModbusTcpMasterOptions { Timeout = TimeSpan.FromSeconds(1) }).WaitAsync(Limit);
         Assert.Equal([0x4643], await master.ReadInputRegistersAsync(1, 0, 1).WaitAsync(Limit));
         await Assert.ThrowsAsync<ModbusTimeoutException>(() => master.ReadInputRegistersAsync(2, 0, 1).WaitAsync(Limit));
     }
