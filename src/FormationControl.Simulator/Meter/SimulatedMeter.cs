@@ -7,8 +7,8 @@ namespace FormationControl.Simulator.Meter;
 /// A simulated OCV/ACIR battery meter behind a multiplexer, speaking an SCPI-style ASCII protocol (one command line
 /// in, at most one response line out; see docs/simulator.md). It measures the same simulated cells the cycler units
 /// hold: the 1 kHz AC resistance is the cell's R0 now (its temperature and SOC included, the RC pairs being shorted at
-/// 1 kHz; Kelvin probes on the cell, so no fixture contact resistance) with noise, and the voltage is the cell's
-/// terminal voltage now (its open-circuit voltage while the channel's output is off). Multiplexer channel N (1-based)
+/// 1 kHz; Kelvin probes on the cell, so no fixture contact resistance) with noise, and the voltage is the cell's own
+/// terminal voltage now (its open-circuit voltage, relaxation included, while the channel's output is off). Multiplexer channel N (1-based)
 /// is cell N of the units in order. Errors go to an SCPI error queue; a query that fails gets no response.
 /// Thread-safe.
 /// </summary>
@@ -192,7 +192,9 @@ public sealed class SimulatedMeter
         var state = wired.Unit.ReadChannelState(wired.Channel);
         bool open = wired.Unit.TruthOf(wired.Channel).IsOpenCircuit;
         double resistance = open ? Overflow : (state.R0Ohm * (1 + (_options.ResistanceNoiseFraction * Normal()))) + (_options.ResistanceNoiseOhm * Normal());
-        double voltage = (open ? 0 : state.VoltageV) + (_options.VoltageNoiseV * Normal());
+        // The probes sit on the cell's own terminals: no drop over the fixture's contact.
+        double cellVoltage = state.RelaxingVoltageV + (state.CurrentA * state.R0Ohm);
+        double voltage = (open ? 0 : cellVoltage) + (_options.VoltageNoiseV * Normal());
         _last = string.Create(CultureInfo.InvariantCulture, $"{resistance.ToString("0.0000E+00", CultureInfo.InvariantCulture)},{voltage.ToString("0.00000E+00", CultureInfo.InvariantCulture)}");
         return _last;
     }

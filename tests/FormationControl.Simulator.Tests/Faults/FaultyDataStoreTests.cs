@@ -1,4 +1,8 @@
+using System.IO.Ports;
+using FormationControl.Modbus.Master;
 using FormationControl.Modbus.Protocol;
+using FormationControl.Modbus.Rtu;
+using FormationControl.Modbus.Slave;
 using FormationControl.Simulator.Faults;
 using FormationControl.Simulator.Tests.Support;
 
@@ -29,5 +33,23 @@ public sealed class FaultyDataStoreTests
         var registers = new ushort[1];
         Assert.Null(store.ReadRegisters(1, ModbusTable.InputRegisters, 0, registers));
         Assert.Equal(0x4643, registers[0]);
+    }
+
+    [Fact]
+    public async Task On_a_shared_rtu_line_a_dropped_unit_goes_silent_while_the_other_answers()
+    {
+        var sim = new SimulatedUnits();
+        var plan = new FaultPlan(sim.Clock, sim.Units);
+        plan.Add(new DropResponses(1, 2, new FaultWindow(TimeSpan.Zero, TimeSpan.FromMinutes(1))));
+        await using var line = await SocatPair.StartAsync();
+        var settings = new SerialLineSettings(115200, Parity.None);
+        await using var slave = new ModbusRtuSlave(new FaultyDataStore(sim.Rack, plan));
+        slave.Start(line.PortA, settings);
+        await using var master = ModbusRtuMaster.Open(line.PortB, settings, new ModbusRtuMasterOptions { Timeout = TimeSpan.FromMilliseconds(1500) });
+
+        Assert.Equal([0x4643], await master.ReadInputRegistersAsync(1, 0, 1).Within());
+        await Assert.ThrowsAsync<ModbusTimeoutException>(() => master.ReadInputRegistersAsync(2, 0, 1).Within());
+        sim.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal([0x4643], await master.ReadInputRegistersAsync(2, 0, 1).Within());
     }
 }
