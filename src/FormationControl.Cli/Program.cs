@@ -6,6 +6,7 @@ using FormationControl.Cli.Commands.Grade;
 using FormationControl.Cli.Commands.Match;
 using FormationControl.Cli.Commands.Profile;
 using FormationControl.Cli.Commands.Run;
+using FormationControl.Cli.Commands.Sim;
 
 namespace FormationControl.Cli;
 
@@ -21,6 +22,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ModbusCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
