@@ -60,6 +60,24 @@ public sealed class SimulatedMeterTests
     }
 
     [Fact]
+    public void The_probes_read_the_cell_itself_not_the_drop_over_a_poor_contact()
+    {
+        var sim = new SimulatedUnits(1, 1, seed: 2, new PopulationOptions { Defects = new DefectRates { PoorContact = 1 }, Cell = new CellOptions { InitialStateOfCharge = 0.5 } });
+        var unit = sim.Units[0];
+        var master = new RegisterMaster(unit, 1, TestMaps.SimCyclerV1);
+        master.StartStep(0, FormationControl.Devices.Cycler.ChannelMode.ChargeCc, 50, cutoffTimeS: 600);
+        sim.Clock.Advance(TimeSpan.FromSeconds(60));
+        var meter = new SimulatedMeter(sim.Units, MeterOptions.Default with { VoltageNoiseV = 0 });
+        meter.Execute("ROUT:CLOS (@1)");
+        double v = Parse(meter.Execute("READ?")!).V;
+        var state = unit.ReadChannelState(0);
+        double contact = unit.TruthOf(0).ContactResistanceOhm;
+        Assert.Equal(state.RelaxingVoltageV + (50 * state.R0Ohm), v, 0.00001);
+        Assert.Equal(state.VoltageV - (50 * contact), v, 0.00001);
+        Assert.True(contact > 1e-3);
+    }
+
+    [Fact]
     public void Errors_queue_up_in_order_and_failing_queries_get_no_response()
     {
         var meter = new SimulatedMeter(_sim.Units);
