@@ -1,4 +1,5 @@
 using FormationControl.Controller.Channels;
+using FormationControl.Controller.Tests.Support;
 using Stateless.Graph;
 
 namespace FormationControl.Controller.Tests.Channels;
@@ -14,7 +15,7 @@ public class ChannelStateMachineTests
         var state = ChannelState.Ready;
         var machine = ChannelStateMachine.Create(() => state, s => state = s);
         string generated = MermaidGraph.Format(machine.GetInfo()).Trim();
-        string docPath = Path.Combine(RepositoryRoot(), "docs", "channel-states.md");
+        string docPath = Path.Combine(RepositoryPaths.Root, "docs", "channel-states.md");
         string doc = File.ReadAllText(docPath);
         int start = doc.IndexOf(Begin, StringComparison.Ordinal);
         int end = doc.IndexOf(End, start + Begin.Length, StringComparison.Ordinal);
@@ -56,18 +57,5 @@ public class ChannelStateMachineTests
         Assert.False(machine.CanFire(ChannelTrigger.CommRestored));
         machine.Fire(ChannelTrigger.Acknowledge);
         Assert.Equal(ChannelState.Acknowledged, state);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
     }
 }

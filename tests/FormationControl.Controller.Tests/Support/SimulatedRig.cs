@@ -26,7 +26,7 @@ internal sealed class SimulatedRig : IAsyncDisposable
     private SimulatedRig(int channels, int seed)
     {
         Clock = new VirtualClock(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
-        Map = RegisterMapLoader.Load(Path.Combine(RepositoryRoot(), "profiles", "devices", "sim-cycler-v1.json"));
+        Map = RegisterMapLoader.Load(RepositoryPaths.SimMap);
         Unit = new SimulatedCyclerUnit(Map, 1, new CellPopulation(channels, 100, seed).Cells, Clock);
         Cable = new UnpluggableStore(Unit);
         _slave = new ModbusTcpSlave(Cable);
@@ -87,18 +87,5 @@ internal sealed class SimulatedRig : IAsyncDisposable
         await _slave.DisposeAsync();
         await Store.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
     }
 }
