@@ -15,6 +15,7 @@ public sealed class UnitSupervisor
     private readonly Dictionary<int, ChannelRun> _runs = [];
     private readonly ConcurrentQueue<(int Channel, ChannelOperation Operation, TaskCompletionSource<OperatorResponse> Done)> _operations = new();
     private readonly HashSet<int> _handled = [];
+    private int _failedInARow;
 
     public UnitSupervisor(string name, CyclerDriver driver)
     {
@@ -36,6 +37,12 @@ public sealed class UnitSupervisor
 
     /// <summary>Polls that failed since the unit was attached.</summary>
     public int FailedPolls { get; private set; }
+
+    /// <summary>
+    /// Failed polls in a row after which queued operator requests are carried out without a status (a start is then
+    /// refused as unchecked); before that they wait, so one lost answer does not refuse a batch.
+    /// </summary>
+    public int OperationPatiencePolls { get; init; } = 3;
 
     /// <summary>Assigns a run to a channel; it starts at the next poll.</summary>
     public void Attach(int channel, ChannelRun run)
@@ -75,15 +82,21 @@ public sealed class UnitSupervisor
             // Never act on stale data: every run on the unit waits for the next good read.
             LastError = e;
             FailedPolls++;
+            _failedInARow++;
             foreach (var run in _runs.Values)
             {
                 run.OnCommLost();
             }
 
-            await OperateAsync(null, now, cancellationToken).ConfigureAwait(false);
+            if (_failedInARow >= OperationPatiencePolls)
+            {
+                await OperateAsync(null, now, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
+        _failedInARow = 0;
         LastError = null;
         LastSnapshot = snapshot;
         await OperateAsync(snapshot, now, cancellationToken).ConfigureAwait(false);
