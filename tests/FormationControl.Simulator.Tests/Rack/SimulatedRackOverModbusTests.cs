@@ -46,19 +46,19 @@ public sealed class SimulatedRackOverModbusTests
     [Fact]
     public async Task Mbpoll_reads_the_identity_of_each_unit_behind_one_tcp_port()
     {
-        string mbpoll = Peer.Find("mbpoll", "/usr/bin/mbpoll", "apt-get install -y mbpoll");
+        string mbpoll = ExternalProgram.Find("mbpoll", "/usr/bin/mbpoll", "apt-get install -y mbpoll");
         var sim = new SimulatedUnits(units: 2, channels: 4);
         await using var slave = new ModbusTcpSlave(sim.Rack);
         var endpoint = slave.Start(new IPEndPoint(IPAddress.Loopback, 0));
         foreach (var unit in sim.Units)
         {
-            var (code, stdout, stderr) = await Peer.RunAsync(mbpoll, "-m", "tcp", "-p", endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-a", unit.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "3", "-r", "1", "-c", "3", "-1", "127.0.0.1");
+            var (code, stdout, stderr) = await ExternalProgram.RunAsync(mbpoll, "-m", "tcp", "-p", endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-a", unit.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "3", "-r", "1", "-c", "3", "-1", "127.0.0.1");
             Assert.True(code == 0, $"mbpoll failed: {stdout}\n{stderr}");
             Assert.Equal([VendorCode, 1, 4], MbpollValues(stdout));
         }
 
         // A unit that is not there is not answered (mbpoll gives up).
-        var missing = await Peer.RunAsync(mbpoll, "-m", "tcp", "-p", endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-a", "9", "-t", "3", "-r", "1", "-c", "1", "-o", "0.3", "-1", "127.0.0.1");
+        var missing = await ExternalProgram.RunAsync(mbpoll, "-m", "tcp", "-p", endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-a", "9", "-t", "3", "-r", "1", "-c", "1", "-o", "0.3", "-1", "127.0.0.1");
         Assert.NotEqual(0, missing.ExitCode);
     }
 
@@ -88,7 +88,7 @@ public sealed class SimulatedRackOverModbusTests
     [Fact]
     public async Task Several_units_share_one_rtu_line_read_by_our_master_and_by_mbpoll()
     {
-        string mbpoll = Peer.Find("mbpoll", "/usr/bin/mbpoll", "apt-get install -y mbpoll");
+        string mbpoll = ExternalProgram.Find("mbpoll", "/usr/bin/mbpoll", "apt-get install -y mbpoll");
         var sim = new SimulatedUnits(units: 2, channels: 3);
         await using var line = await SocatPair.StartAsync();
         var settings = new SerialLineSettings(115200, Parity.Even);
@@ -107,7 +107,7 @@ public sealed class SimulatedRackOverModbusTests
         }
 
         // Channel 1 of unit 2: input address 1000 + 20, reference 1021 in mbpoll's 1-based numbering.
-        var (code, stdout, stderr) = await Peer.RunAsync(mbpoll, "-m", "rtu", "-b", "115200", "-P", "even", "-a", "2", "-t", "3", "-r", "1021", "-c", "3", "-o", "2", "-1", line.PortB);
+        var (code, stdout, stderr) = await ExternalProgram.RunAsync(mbpoll, "-m", "rtu", "-b", "115200", "-P", "even", "-a", "2", "-t", "3", "-r", "1021", "-c", "3", "-o", "2", "-1", line.PortB);
         Assert.True(code == 0, $"mbpoll failed: {stdout}\n{stderr}");
         var values = MbpollValues(stdout);
         Assert.Equal((ushort)ChannelDeviceState.Running, values[0]);

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text;
-using FormationControl.Modbus.Tests.Support;
 
-namespace FormationControl.Modbus.Tests.Peers;
+namespace FormationControl.Testing;
 
 /// <summary>
 /// Two linked pseudo-terminals from socat (what is written to one is read from the other): a serial line for
-/// RTU tests. Started from the test, waited for until both links exist, killed by its process id on dispose.
+/// RTU and meter tests. Started from the test, waited for until both links exist, killed by its process id on dispose.
 /// </summary>
-internal sealed class SocatPair : IAsyncDisposable
+public sealed class SocatPair : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
@@ -30,7 +29,7 @@ internal sealed class SocatPair : IAsyncDisposable
     public static async Task<SocatPair> StartAsync(string? directory = null)
     {
         string socat = ExternalProgram.Find("socat", "/usr/bin/socat", "apt-get install -y socat");
-        directory ??= System.IO.Directory.CreateTempSubdirectory("fc-modbus-pty-").FullName;
+        directory ??= System.IO.Directory.CreateTempSubdirectory("fc-pty-").FullName;
         var start = new ProcessStartInfo(socat)
         {
             RedirectStandardError = true,
@@ -60,7 +59,7 @@ internal sealed class SocatPair : IAsyncDisposable
         pair._process.BeginErrorReadLine();
         try
         {
-            await ready.Task.Within();
+            await ready.Task.WaitAsync(ExternalProgram.Patience);
             if (!File.Exists(pair.PortA) || !File.Exists(pair.PortB))
             {
                 Assert.Fail($"socat did not create {pair.PortA} and {pair.PortB}: {pair.Log}");
@@ -94,7 +93,7 @@ internal sealed class SocatPair : IAsyncDisposable
             _process.Kill();
         }
 
-        await _process.WaitForExitAsync().Within();
+        await _process.WaitForExitAsync().WaitAsync(ExternalProgram.Patience);
     }
 
     public async ValueTask DisposeAsync()
@@ -106,6 +105,14 @@ internal sealed class SocatPair : IAsyncDisposable
         finally
         {
             _process.Dispose();
+            try
+            {
+                // socat removes its links on exit; the folder goes once no other pair uses it (a recreated pair shares it).
+                System.IO.Directory.Delete(Directory, recursive: false);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

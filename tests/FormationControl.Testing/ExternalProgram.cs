@@ -1,13 +1,16 @@
 using System.Diagnostics;
 
-namespace FormationControl.Simulator.Tests.Support;
+namespace FormationControl.Testing;
 
 /// <summary>
-/// Independent programs the tests talk to (socat, mbpoll). A missing one fails the test with its name and how to
+/// Independent programs the tests talk to (socat, mbpoll, …). A missing one fails the test with its name and how to
 /// install it; it is never skipped.
 /// </summary>
-internal static class Peer
+public static class ExternalProgram
 {
+    /// <summary>How long any wait on a peer may take before the test fails instead of hanging.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     public static string Find(string name, string preferredPath, string installHint)
     {
         if (File.Exists(preferredPath))
@@ -42,8 +45,8 @@ internal static class Peer
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().Within();
-            return (process.ExitCode, await stdout.Within(), await stderr.Within());
+            await process.WaitForExitAsync().WaitAsync(Patience);
+            return (process.ExitCode, await stdout.WaitAsync(Patience), await stderr.WaitAsync(Patience));
         }
         finally
         {
