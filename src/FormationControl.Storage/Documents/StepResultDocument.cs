@@ -10,12 +10,20 @@ internal static class StepResultDocument
     public static BsonDocument From(StepResultRecord result)
     {
         var document = Fields(result);
-        if (result.DcirOhm is { } dcir)
-        {
-            document["dcirOhm"] = dcir;
-        }
-
+        Optional(document, "dcirOhm", result.DcirOhm);
+        Optional(document, "ccS", result.CcDurationS);
+        Optional(document, "ccAh", result.CcAh);
+        Optional(document, "cvS", result.CvDurationS);
+        Optional(document, "cvAh", result.CvAh);
         return document;
+    }
+
+    private static void Optional(BsonDocument document, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            document[name] = v;
+        }
     }
 
     private static BsonDocument Fields(StepResultRecord result) => new()
@@ -54,6 +62,10 @@ internal static class StepResultDocument
             read.String("endReason"))
         {
             DcirOhm = read.OptionalDouble("dcirOhm"),
+            CcDurationS = read.OptionalDouble("ccS"),
+            CcAh = read.OptionalDouble("ccAh"),
+            CvDurationS = read.OptionalDouble("cvS"),
+            CvAh = read.OptionalDouble("cvAh"),
         };
     }
 }

@@ -31,4 +31,16 @@ public sealed record StepResultRecord(
 {
     /// <summary>DC internal resistance from a pulse step (ΔV/ΔI at the end of the first current pulse), in Ω.</summary>
     public double? DcirOhm { get; init; }
+
+    /// <summary>Of a CCCV step: the constant-current part's duration in seconds (the rest is the CV part).</summary>
+    public double? CcDurationS { get; init; }
+
+    /// <summary>Of a CCCV step: the charge moved in its constant-current part, in ampere-hours (signed like <see cref="Ah"/>).</summary>
+    public double? CcAh { get; init; }
+
+    /// <summary>Of a CCCV step: the constant-voltage part's duration in seconds.</summary>
+    public double? CvDurationS { get; init; }
+
+    /// <summary>Of a CCCV step: the charge moved in its constant-voltage part, in ampere-hours.</summary>
+    public double? CvAh { get; init; }
 }

@@ -37,3 +37,17 @@ public class StepResultDcirTests
         Assert.Null(StepResultDocument.ToRecord(RunDocumentTests.ThroughBytes(StepResultDocument.From(plain), id: 2)).DcirOhm);
     }
 }
+
+public class StepResultCccvPartsTests
+{
+    [Fact]
+    public void A_cccv_step_keeps_its_constant_current_and_constant_voltage_parts()
+    {
+        var cccv = TestRecords.StepResult(4, 1, TestRecords.Start) with { CcDurationS = 3400.5, CcAh = 9.4458, CvDurationS = 1800, CvAh = 0.6021 };
+
+        var back = StepResultDocument.ToRecord(RunDocumentTests.ThroughBytes(StepResultDocument.From(cccv), id: 1));
+
+        Assert.Equal((3400.5, 9.4458, 1800.0, 0.6021), (back.CcDurationS!.Value, back.CcAh!.Value, back.CvDurationS!.Value, back.CvAh!.Value));
+        Assert.Null(StepResultDocument.ToRecord(RunDocumentTests.ThroughBytes(StepResultDocument.From(TestRecords.StepResult(4, 2, TestRecords.Start)), id: 2)).CcAh);
+    }
+}
