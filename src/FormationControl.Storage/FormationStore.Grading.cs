@@ -93,7 +93,7 @@ public sealed partial class FormationStore
                 .GroupBy(e => e.Result.RunId)
                 .ToDictionary(
                     g => g.Key,
-                    g => (IReadOnlyList<StepResultRecord>)[.. g.OrderBy(e => e.Result.StepIndex).ThenBy(e => e.Result.StartedAt).ThenBy(e => e.Id).Select(e => e.Result)]);
+                    g => (IReadOnlyList<StepResultRecord>)[.. g.OrderBy(e => e.Result.StartedAt).ThenBy(e => e.Id).Select(e => e.Result)]);
         });
     }
 }

@@ -20,13 +20,12 @@ public sealed partial class FormationStore
     public IReadOnlyList<RunRecord> GetRuns() =>
         Read(collections => collections.Runs.FindAll().Select(RunDocument.ToRecord).OrderBy(run => run.Id).ToList());
 
-    /// <summary>Committed step results of a run, by step index, then start time, then insertion.</summary>
+    /// <summary>Committed step results of a run in the order they ran (start time, then insertion): a loop's steps repeat.</summary>
     public IReadOnlyList<StepResultRecord> GetStepResults(long runId) =>
         Read(collections => collections.StepResults
             .Find(Query.EQ(StepResultDocument.Run, runId))
             .Select(document => (Id: document["_id"].AsInt64, Result: StepResultDocument.ToRecord(document)))
-            .OrderBy(entry => entry.Result.StepIndex)
-            .ThenBy(entry => entry.Result.StartedAt)
+            .OrderBy(entry => entry.Result.StartedAt)
             .ThenBy(entry => entry.Id)
             .Select(entry => entry.Result)
             .ToList());

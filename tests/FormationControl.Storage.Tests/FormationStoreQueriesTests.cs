@@ -11,7 +11,7 @@ public sealed class FormationStoreQueriesTests(ITestOutputHelper output) : IDisp
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task StepResultsComeByStepIndexThenTime()
+    public async Task StepResultsComeInTheOrderTheyRan()
     {
         await using var store = FormationStore.Open(_directory.File("steps.db"), _time);
         var run = await store.StartRunAsync(TestRecords.Run());
@@ -25,7 +25,7 @@ public sealed class FormationStoreQueriesTests(ITestOutputHelper output) : IDisp
 
         var labels = store.GetStepResults(run).Select(result => result.Label);
 
-        Assert.Equal(["h0", "h1", "h3", "h2", "h4", "h5"], labels);
+        Assert.Equal(["h0", "h1", "h2", "h3", "h4", "h5"], labels);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class SampleProfilesTests
         var loop = profile.Steps.Single(s => s.Type == StepType.Loop).Loop!;
         Assert.Equal((10, new LoopCondition(LimitKind.VoltageAtMost, 3.3)), (loop.Count, loop.Until));
         Assert.True(profile.TryGetStep("step-down", out var stepDown));
-        Assert.Equal(new StepLimit(LimitKind.VoltageAtMost, 3.0, LimitAction.Goto, "done"), stepDown.Limits[1]);
+        Assert.Equal(new StepLimit(LimitKind.VoltageAtMost, 3.3, LimitAction.Goto, "done"), stepDown.Limits[1]);
         Assert.True(profile.TryGetStep("done", out var done));
         Assert.Equal(StepType.Label, done.Type);
     }
