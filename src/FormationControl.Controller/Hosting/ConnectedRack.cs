@@ -21,6 +21,9 @@ public sealed class ConnectedRack : IAsyncDisposable
     /// <summary>The units' supervisors, in configuration order, as <see cref="RackPoller"/> and the operations take them.</summary>
     public IReadOnlyList<UnitSupervisor> Supervisors { get; }
 
+    /// <summary>The open links: one per TCP unit, one per serial line.</summary>
+    internal IReadOnlyList<IModbusMaster> Links => _masters;
+
     public async ValueTask DisposeAsync()
     {
         foreach (var master in _masters)

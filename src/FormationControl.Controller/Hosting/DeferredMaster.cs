@@ -9,16 +9,14 @@ namespace FormationControl.Controller.Hosting;
 /// </summary>
 internal sealed class DeferredMaster : IModbusMaster
 {
-    private readonly string _address;
     private readonly Func<CancellationToken, Task<IModbusMaster>> _open;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _retrying;
     private IModbusMaster? _inner;
     private volatile string _lastProblem;
 
-    public DeferredMaster(string address, string firstProblem, Func<CancellationToken, Task<IModbusMaster>> open, TimeSpan retryPeriod, TimeProvider time)
+    public DeferredMaster(string firstProblem, Func<CancellationToken, Task<IModbusMaster>> open, TimeSpan retryPeriod, TimeProvider time)
     {
-        _address = address;
         _open = open;
         _lastProblem = firstProblem;
         _retrying = RetryAsync(retryPeriod, time);
@@ -67,7 +65,7 @@ internal sealed class DeferredMaster : IModbusMaster
     }
 
     private IModbusMaster Inner() =>
-        Volatile.Read(ref _inner) ?? throw new ModbusTransportException(_address, $"not connected yet (retrying): {_lastProblem}");
+        Volatile.Read(ref _inner) ?? throw new IOException($"not connected (retrying every poll): {_lastProblem}");
 
     private async Task RetryAsync(TimeSpan period, TimeProvider time)
     {

@@ -65,7 +65,7 @@ public static class RackConnector
                     continue;
                 }
 
-                master = new DeferredMaster(address, e.Message, open, config.PollInterval, time);
+                master = new DeferredMaster(e.Message, open, config.PollInterval, time);
             }
 
             masters.Add(master);
@@ -92,9 +92,21 @@ public static class RackConnector
         return new RackConnectResult(rack, problems);
     }
 
+    // A unit's first answer after the link opened can be late (a device or gateway waking up): three tries.
+    private const int WatchdogAttempts = 3;
+
     private static async Task<IEnumerable<string>> SetWatchdogsAsync(IEnumerable<RackUnit> units, TimeSpan period, CancellationToken cancellationToken)
     {
-        var attempts = units.Select(async u => (Unit: u, Error: await u.TrySetWatchdogAsync(period, cancellationToken).ConfigureAwait(false))).ToList();
+        var attempts = units.Select(async u =>
+        {
+            Exception? error = null;
+            for (int i = 0; i < WatchdogAttempts && (i == 0 || error is TimeoutException); i++)
+            {
+                error = await u.TrySetWatchdogAsync(period, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (Unit: u, Error: error);
+        }).ToList();
         var results = await Task.WhenAll(attempts).ConfigureAwait(false);
         return results.Where(r => r.Error is not null)
             .Select(r => $"unit {r.Unit.Name} at {r.Unit.Address} did not take the watchdog period: {r.Error!.Message}");

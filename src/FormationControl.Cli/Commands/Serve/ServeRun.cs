@@ -31,10 +31,10 @@ internal static class ServeRun
         }
 
         var log = new ServiceLog(output, TimeProvider.System);
-        var (rack, unreachable) = await RackConnector.ConnectAsync(config, RackConnectMode.Tolerant, TimeProvider.System, shutdown).ConfigureAwait(false);
+        var (rack, problems) = await RackConnector.ConnectAsync(config, RackConnectMode.Tolerant, TimeProvider.System, shutdown).ConfigureAwait(false);
         if (rack is null)
         {
-            return await FailAsync(error, 1, unreachable).ConfigureAwait(false);
+            return await FailAsync(error, 1, problems).ConfigureAwait(false);
         }
 
         await using (rack.ConfigureAwait(false))
@@ -51,13 +51,13 @@ internal static class ServeRun
 
             await using (store.ConfigureAwait(false))
             {
-                return await ServeAsync(config, http, address, rack, store, log, unreachable, error, shutdown).ConfigureAwait(false);
+                return await ServeAsync(config, http, address, rack, store, log, error, shutdown).ConfigureAwait(false);
             }
         }
     }
 
     private static async Task<int> ServeAsync(RackConfig config, HttpConfig http, System.Net.IPAddress address, ConnectedRack rack, FormationStore store,
-        ServiceLog log, IReadOnlyList<string> unreachable, TextWriter error, CancellationToken shutdown)
+        ServiceLog log, TextWriter error, CancellationToken shutdown)
     {
         var service = new RackService(config, rack, store, TimeProvider.System) { LinkChanged = log.Link };
         using var loopStop = new CancellationTokenSource();
@@ -77,11 +77,6 @@ internal static class ServeRun
         await using (app.ConfigureAwait(false))
         {
             log.Line($"fc serve: rack {config.Name}, {rack.Units.Count} unit(s), {config.ChannelCount} channels, API on {url}{(http.Token is null ? string.Empty : " (writes need the token)")}");
-            foreach (string problem in unreachable)
-            {
-                log.Line(problem + "; retrying");
-            }
-
             var loop = RunLoopAsync(service, loopEnded, loopStop.Token);
             int code = ExitCodes.Success;
             try
