@@ -5,7 +5,9 @@ using FormationControl.Cli.Commands.Cell;
 using FormationControl.Cli.Commands.Grade;
 using FormationControl.Cli.Commands.Match;
 using FormationControl.Cli.Commands.Profile;
+using FormationControl.Cli.Commands.Operate;
 using FormationControl.Cli.Commands.Run;
+using FormationControl.Cli.Commands.Serve;
 using FormationControl.Cli.Commands.Sim;
 
 namespace FormationControl.Cli;
@@ -24,6 +26,14 @@ public static class Program
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(StartCommand.Create());
+        root.Subcommands.Add(ChannelActionCommand.Create("pause", "Pause channels (output off, run kept) through fc serve."));
+        root.Subcommands.Add(ChannelActionCommand.Create("resume", "Resume paused channels through fc serve."));
+        root.Subcommands.Add(ChannelActionCommand.Create("stop", "Stop channels' runs (Aborted) through fc serve."));
+        root.Subcommands.Add(ChannelActionCommand.Create("ack", "Acknowledge faulted channels through fc serve."));
+        root.Subcommands.Add(JumpCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(CellCommand.Create());

@@ -28,6 +28,13 @@ public sealed class ShutdownSignal : IDisposable
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true; // we stop ourselves, in order
-        _cts.Cancel();
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // System.CommandLine's own handler cancelled the linked token first and the command already finished.
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FormationControl.Cli.Console;
 using FormationControl.Controller.Configuration;
+using FormationControl.Controller.Hosting;
 using FormationControl.Controller.Operations;
 using FormationControl.Core.Profiles;
 using FormationControl.Storage;
@@ -68,7 +69,7 @@ public static class RunCommand
             return await FailAsync(error, 1, startProblems).ConfigureAwait(false);
         }
 
-        var (connection, unreachable) = await RackConnection.OpenAsync(config, cancellationToken).ConfigureAwait(false);
+        var (connection, unreachable) = await RackConnector.ConnectAsync(config, RackConnectMode.Strict, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         if (connection is null)
         {
             return await FailAsync(error, 3, unreachable).ConfigureAwait(false);
@@ -83,7 +84,7 @@ public static class RunCommand
                 {
                     var who = new OperatorIdentity(options.By, options.Engineering ? OperatorRole.Engineer : OperatorRole.Technician);
                     var summary = await new ForegroundRun(config, profile, TimeProvider.System)
-                        .ExecuteAsync(connection.Units, store, request, who, cancellationToken).ConfigureAwait(false);
+                        .ExecuteAsync(connection.Supervisors, store, request, who, cancellationToken).ConfigureAwait(false);
                     await RunSummaryWriter.WriteAsync(summary, options.Json, output).ConfigureAwait(false);
                     await FailAsync(error, 0, summary.Channels.Where(c => c.State is not "Completed")
                         .Select(c => $"channel {c.Channel} ({c.Target}{(c.Cell is null ? string.Empty : ", cell " + c.Cell)}) {c.State}: {c.Reason}")).ConfigureAwait(false);

@@ -1,10 +1,13 @@
+using System.IO.Ports;
 using System.Net;
 using System.Text.Json;
 using FormationControl.Cli.Tests.Support;
 using FormationControl.Devices.RegisterMaps;
+using FormationControl.Modbus.Rtu;
 using FormationControl.Modbus.Slave;
 using FormationControl.Simulator.Cycler;
 using FormationControl.Simulator.Population;
+using FormationControl.Simulator.Rack;
 using FormationControl.Storage;
 
 namespace FormationControl.Cli.Tests.Commands.Run;
@@ -74,6 +77,26 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Units_on_a_serial_line_run_a_short_profile_to_the_end()
+    {
+        await using var line = await Sim.SocatLine.StartAsync();
+        var map = RegisterMapLoader.Load(Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json"));
+        var units = new[] { 1, 2 }.Select(id => new SimulatedCyclerUnit(map, (byte)id, new CellPopulation(2, 100, id).Cells, TimeProvider.System));
+        await using var slave = new ModbusRtuSlave(new SimulatedRack(units));
+        slave.Start(line.PortA, new SerialLineSettings(115200, Parity.None));
+        string serial = $$"""{ "type": "serial", "device": "{{line.PortB}}", "baudRate": 115200, "parity": "none" }""";
+
+        var (code, stdout, stderr) = await FcProcess.RunAsync(
+            "run", "--config", Rack(serial, serial), "--profile", Profile(), "--channels", "1-4", "--cells", Tray("1,CELL-A", "2,CELL-B", "3,CELL-C", "4,CELL-D"),
+            "--until-done", "--json", "--engineering", "--by", "Erik");
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        using var summary = JsonDocument.Parse(stdout);
+        Assert.Equal(4, summary.RootElement.GetProperty("completed").GetInt32());
+        Assert.Equal(["U01/1", "U01/2", "U02/1", "U02/2"], summary.RootElement.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("target").GetString()));
+    }
+
+    [Fact]
     public async Task A_software_limit_trip_faults_the_channel_and_fails_the_run_with_the_reason()
     {
         string path = Path.Combine(_folder, "tripping.json");
@@ -129,10 +152,26 @@ public sealed class RunCommandTests : IAsyncLifetime
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
             {
-              "name": "test-rack", "pollInterval": "200 ms", "requestTimeout": "500 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
+              "name": "test-rack", "pollInterval": "500 ms", "requestTimeout": "300 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
               "storage": "rack.db", "http": { "host": "127.0.0.1", "port": 8750 },
               "units": [ { "name": "U01", "transport": { "type": "tcp", "host": "127.0.0.1", "port": {{port}} }, "unitId": 1,
                            "registerMap": "{{map}}", "channels": 4 } ]
+            }
+            """);
+        return path;
+    }
+
+    // Two units of two channels on one serial line (unit ids 1 and 2).
+    private string Rack(string firstTransport, string secondTransport)
+    {
+        string map = Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string path = Path.Combine(_folder, "rack-serial.json");
+        File.WriteAllText(path, $$"""
+            {
+              "name": "serial-rack", "pollInterval": "500 ms", "requestTimeout": "300 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
+              "storage": "rack.db",
+              "units": [ { "name": "U01", "transport": {{firstTransport}}, "unitId": 1, "registerMap": "{{map}}", "channels": 2 },
+                         { "name": "U02", "transport": {{secondTransport}}, "unitId": 2, "registerMap": "{{map}}", "channels": 2 } ]
             }
             """);
         return path;
