@@ -1,3 +1,4 @@
+using System.Globalization;
 using FormationControl.Core.Ageing;
 using FormationControl.Storage;
 
@@ -9,6 +10,12 @@ namespace FormationControl.Cli.Commands.Measure;
 /// </summary>
 public static class EarlierSession
 {
+    /// <summary>
+    /// Shortest gap K is given for: over minutes the meter's noise (tens of µV) and the compensation's rounding
+    /// would print thousands of mV/day.
+    /// </summary>
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromHours(1);
+
     /// <summary>The latest measurement in <paramref name="history"/> of a session other than <paramref name="session"/>, taken before <paramref name="before"/>, with a usable OCV.</summary>
     public static AgeingMeasurementRecord? LatestOf(IReadOnlyList<AgeingMeasurementRecord> history, string session, DateTimeOffset before)
     {
@@ -31,6 +38,11 @@ public static class EarlierSession
     {
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(settings);
+        if (measuredAt - earlier.MeasuredAt < MinimumGap)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"no K: session '{earlier.Session}' is only {(measuredAt - earlier.MeasuredAt).TotalMinutes:F0} min earlier (K needs {MinimumGap.TotalHours:F0} h or more)"));
+        }
+
         var first = new OcvReading(earlier.MeasuredAt, earlier.OcvV, earlier.TemperatureC);
         var second = new OcvReading(measuredAt, ocvV, temperatureC);
         return KValue.TryCompute(first, second, settings.TemperatureCoefficientVPerK, settings.ReferenceTemperatureC, out double k, out string? problem)

@@ -44,14 +44,16 @@ public sealed class EarlierSessionTests
     }
 
     [Fact]
-    public void K_against_a_session_not_before_is_refused_with_the_reason()
+    public void K_against_a_session_not_an_hour_before_is_refused_with_the_reason()
     {
         var settings = new MeasureSettings { Meter = "m", Line = new(9600), TrayFile = "t", Session = "ocv2", Db = "d" };
 
-        var (k, problem) = EarlierSession.K(M("ocv1", 0, 3.7), Now, 3.7, 25, settings);
+        var (k, problem) = EarlierSession.K(M("ocv1", -1, 3.7), Now, 3.7, 25, settings);
+        var (close, tooClose) = EarlierSession.K(M("ocv1", 0.5 / 24, 3.7), Now, 3.69, 25, settings);
 
         Assert.Null(k);
-        Assert.Contains("no K against session 'ocv1'", problem, StringComparison.Ordinal);
-        Assert.Contains("is not after", problem, StringComparison.Ordinal);
+        Assert.Contains("no K: session 'ocv1' is only -1440 min earlier", problem, StringComparison.Ordinal);
+        Assert.Null(close);
+        Assert.Equal("no K: session 'ocv1' is only 30 min earlier (K needs 1 h or more)", tooClose);
     }
 }
