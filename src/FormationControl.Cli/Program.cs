@@ -2,8 +2,10 @@ using System.CommandLine;
 using FormationControl.Cli.Commands;
 using FormationControl.Cli.Commands.Modbus;
 using FormationControl.Cli.Commands.Cell;
+using FormationControl.Cli.Commands.Export;
 using FormationControl.Cli.Commands.Grade;
 using FormationControl.Cli.Commands.Match;
+using FormationControl.Cli.Commands.Measure;
 using FormationControl.Cli.Commands.Profile;
 using FormationControl.Cli.Commands.Operate;
 using FormationControl.Cli.Commands.Run;
@@ -37,6 +39,8 @@ public static class Program
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(CellCommand.Create());
+        root.Subcommands.Add(MeasureCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }
