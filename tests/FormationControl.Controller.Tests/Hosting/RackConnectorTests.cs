@@ -80,7 +80,7 @@ public sealed class RackConnectorTests : IAsyncLifetime
     [Fact]
     public async Task Units_on_one_serial_line_share_one_master_and_both_answer()
     {
-        var line = await SocatLine.StartAsync();
+        var line = await SocatPair.StartAsync();
         _owned.Add(line);
         var first = TestRacks.Unit(1);
         var second = TestRacks.Unit(2);

@@ -129,7 +129,7 @@ public sealed class MeasureCommandTests : IAsyncLifetime
         var tray = Enumerable.Range(1, 6).Select(p => (p, $"V-{p}")).ToArray();
 
         await using var fc = FcProcess.Start(
-            "measure", "--meter", _bench.Device, "--cells", _bench.Tray(tray), "--session", "ocv1", "--db", _bench.Db, "--timeout", "300");
+            "measure", "--meter", _bench.Device, "--cells", _bench.Tray(tray), "--session", "ocv1", "--db", _bench.Db, "--timeout", "2000");
 
         await line.Cut.WaitAsync(Limit);
         int code = 0;

@@ -29,7 +29,7 @@ public class ModbusServeCommandTests
     [Fact]
     public async Task Serves_RTU_on_a_serial_device_for_several_units()
     {
-        await using var line = await SocatLine.StartAsync();
+        await using var line = await SocatPair.StartAsync();
         await using var fc = FcProcess.Start("modbus", "serve", "--rtu", line.PortA, "--baud", "38400", "--parity", "odd", "--stop", "1", "--unit", "3", "--unit", "4", "--size", "50");
         string banner = await fc.FirstLineAsync(TimeSpan.FromSeconds(60));
         Assert.Equal($"serving units 3, 4 on {line.PortA} (38400 baud 8O1) (Ctrl+C to stop)", banner);

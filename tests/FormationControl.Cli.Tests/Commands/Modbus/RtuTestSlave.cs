@@ -7,10 +7,10 @@ namespace FormationControl.Cli.Tests.Commands.Modbus;
 /// <summary>Our RTU slave over a register bank on one end of a socat line; fc talks to <see cref="Device"/>, the other end.</summary>
 internal sealed class RtuTestSlave : IAsyncDisposable
 {
-    private readonly SocatLine _line;
+    private readonly SocatPair _line;
     private readonly ModbusRtuSlave _slave;
 
-    private RtuTestSlave(SocatLine line, RegisterBank bank)
+    private RtuTestSlave(SocatPair line, RegisterBank bank)
     {
         _line = line;
         Bank = bank;
@@ -24,7 +24,7 @@ internal sealed class RtuTestSlave : IAsyncDisposable
     public string Device => _line.PortB;
 
     public static async Task<RtuTestSlave> StartAsync(int size = 100, byte unit = 1) =>
-        new(await SocatLine.StartAsync(), new RegisterBank(size, [unit]));
+        new(await SocatPair.StartAsync(), new RegisterBank(size, [unit]));
 
     public async ValueTask DisposeAsync()
     {

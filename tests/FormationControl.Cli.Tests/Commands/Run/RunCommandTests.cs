@@ -79,7 +79,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public async Task Units_on_a_serial_line_run_a_short_profile_to_the_end()
     {
-        await using var line = await Sim.SocatLine.StartAsync();
+        await using var line = await SocatPair.StartAsync();
         var map = RegisterMapLoader.Load(Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json"));
         var units = new[] { 1, 2 }.Select(id => new SimulatedCyclerUnit(map, (byte)id, new CellPopulation(2, 100, id).Cells, TimeProvider.System));
         await using var slave = new ModbusRtuSlave(new SimulatedRack(units));

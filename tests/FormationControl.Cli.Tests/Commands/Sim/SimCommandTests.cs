@@ -89,8 +89,8 @@ public sealed class SimCommandTests
     [Fact]
     public async Task Serves_rtu_and_the_meter_on_serial_lines()
     {
-        await using var modbusLine = await SocatLine.StartAsync();
-        await using var meterLine = await SocatLine.StartAsync();
+        await using var modbusLine = await SocatPair.StartAsync();
+        await using var meterLine = await SocatPair.StartAsync();
         await using var sim = SimRun.Start("--rtu", modbusLine.PortA, "--baud", "115200", "--units", "2", "--channels", "3", "--meter", meterLine.PortA, "--chemistry", "lfp");
         Assert.Equal($"rtu {modbusLine.PortA} 115200 baud 8E1 units 1-2", await sim.LineAsync(0));
         Assert.Equal($"meter {meterLine.PortA} 9600 baud 8N1 channels 1-6", await sim.LineAsync(1));
