@@ -2,6 +2,7 @@ using System.Net;
 using FormationControl.Controller.Channels;
 using FormationControl.Controller.Polling;
 using FormationControl.Controller.Recording;
+using FormationControl.Controller.Recovery;
 using FormationControl.Core.Profiles;
 using FormationControl.Core.Time;
 using FormationControl.Devices.Cycler;
@@ -65,6 +66,7 @@ internal sealed class SimulatedRig : IAsyncDisposable
     public async Task<ChannelRun> AttachAsync(int channel, Profile profile)
     {
         string cell = $"CELL-{channel + 1:D3}";
+        await Store.SaveProfileAsync(StoredProfileReader.ToRecord(profile, Clock.GetUtcNow()));
         long id = await Store.StartRunAsync(new RunRecord(0, cell, "LOT-1", "U01", channel + 1, profile.Name, profile.Version, profile.Hash, Clock.GetUtcNow(), null, RunStatus.Running, null));
         var run = new ChannelRun(id, cell, profile, Journal);
         Supervisor.Attach(channel, run);
