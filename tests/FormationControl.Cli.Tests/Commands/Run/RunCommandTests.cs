@@ -129,7 +129,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
             {
-              "name": "test-rack", "pollInterval": "200 ms", "requestTimeout": "500 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
+              "name": "test-rack", "pollInterval": "200 ms", "requestTimeout": "190 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
               "storage": "rack.db", "http": { "host": "127.0.0.1", "port": 8750 },
               "units": [ { "name": "U01", "transport": { "type": "tcp", "host": "127.0.0.1", "port": {{port}} }, "unitId": 1,
                            "registerMap": "{{map}}", "channels": 4 } ]
