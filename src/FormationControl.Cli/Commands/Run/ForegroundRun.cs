@@ -51,10 +51,10 @@ internal sealed class ForegroundRun(RackConfig config, CellProfile profile, Time
     }
 
     // The runs found open in the store and attached again, with their cells.
-    private static async Task<List<(ChannelOutcome Outcome, string CellId)>> RecoverAsync(
+    private async Task<List<(ChannelOutcome Outcome, string CellId)>> RecoverAsync(
         IReadOnlyList<UnitSupervisor> units, FormationStore store, StoreJournal journal, TextWriter log, CancellationToken cancellationToken)
     {
-        var found = await RunRecovery.ReattachAsync(store, units, journal, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var found = await RunRecovery.ReattachAsync(store, units, journal, time, cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return [];
