@@ -21,7 +21,7 @@ public sealed partial class ChannelRun
         _machine.Fire(ChannelTrigger.Pause);
         _pausedStatus = null;
         Reason = $"paused at step {StepIndex + 1}";
-        return OperatorResponse.Accept($"step {StepIndex + 1} paused, output off", ChannelAction.StopOutput);
+        return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} paused, output off", ChannelAction.StopOutput), now);
     }
 
     /// <summary>Continues a paused run: the step it was in, with the time and charge it already ran counted.</summary>
@@ -41,13 +41,13 @@ public sealed partial class ChannelRun
         if (paused.EndReason != DeviceEndReason.Stopped)
         {
             // The device ended the step by its own cut-off before the stop arrived: that end stands.
-            return OperatorResponse.Accept($"step {StepIndex + 1} had ended ({paused.EndReason}); continuing with the next", EndLeg(paused, now, logged: true));
+            return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} had ended ({paused.EndReason}); continuing with the next", EndLeg(paused, now, logged: true)), now);
         }
 
         _legsDone += paused;
         _legPart += paused;
         Reason = $"resumed step {StepIndex + 1}";
-        return OperatorResponse.Accept($"step {StepIndex + 1} resumed", StartLeg(paused.StepSequence, RemainderOf(Plan.Command)));
+        return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} resumed", StartLeg(paused.StepSequence, RemainderOf(Plan.Command))), now);
     }
 
     /// <summary>Ends the run as Aborted; the running step's result is recorded up to now when the device's counters are fresh.</summary>
@@ -88,12 +88,14 @@ public sealed partial class ChannelRun
         {
             case ChannelState.InStep when _jumpTo is null:
                 _jumpTo = stepIndex;
-                return OperatorResponse.Accept($"step {StepIndex + 1} is being stopped; step {stepIndex + 1} follows", ChannelAction.StopOutput);
+                _checkpointDue = true;
+                return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} is being stopped; step {stepIndex + 1} follows", ChannelAction.StopOutput), now);
             case ChannelState.PausedByOperator when _pausedStatus is { } paused:
                 _machine.Fire(ChannelTrigger.Jump);
                 RecordStep(paused, now, $"operator jump to step {stepIndex + 1}");
                 Reason = $"jumped to step {stepIndex + 1}";
-                return OperatorResponse.Accept($"jumped from step {StepIndex + 1} to step {stepIndex + 1}", StartStep(stepIndex, paused, now));
+                string detail = $"jumped from step {StepIndex + 1} to step {stepIndex + 1}";
+                return Checkpointed(OperatorResponse.Accept(detail, StartStep(stepIndex, paused, now)), now);
             default:
                 return OperatorResponse.Refuse($"a jump needs a running or paused step (with the output confirmed off); the channel is {_state}");
         }
@@ -124,6 +126,7 @@ public sealed partial class ChannelRun
             case ChannelDeviceState.StepComplete:
                 Log(status, now, boundary: true);
                 _pausedStatus = status;
+                _checkpointDue = true;
                 return ChannelAction.None;
             case ChannelDeviceState.Running:
                 return ChannelAction.StopOutput; // the stop was lost: send it again

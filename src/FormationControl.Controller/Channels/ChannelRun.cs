@@ -38,6 +38,14 @@ public sealed partial class ChannelRun
     private StepTotals _legPart;          // what the current leg ran before an operator pause
     private ChannelStatus? _pausedStatus; // the device's final counters of a paused leg
     private int? _jumpTo;
+    private CccvPhaseSplit? _cccv;        // the CC and CV parts of a CCCV step
+    private ChannelState _beforeCommLoss;
+    private DateTimeOffset? _commLostSince;
+    private int _stepResults;           // step results this run has recorded, counting those found stored at a restore
+    private int _storedStepResults;     // results the store already held when the run was restored: not written again
+    private bool _checkpointDue;
+    private DateTimeOffset? _lastCheckpointAt;
+    private bool _reconciling;          // restored: the first fresh status is checked against the checkpoint
 
     public ChannelRun(long runId, string cellId, Profile profile, IRunJournal journal)
     {
@@ -48,6 +56,7 @@ public sealed partial class ChannelRun
         _sequencer = new StepSequencer(profile);
         _logger = new SampleLogger(profile.Logging);
         _machine = ChannelStateMachine.Create(() => _state, s => _state = s);
+        _machine.OnTransitioned(_ => _checkpointDue = true);
     }
 
     public long RunId { get; }
@@ -75,6 +84,20 @@ public sealed partial class ChannelRun
 
     public double DischargeAh { get; private set; }
 
+    /// <summary>Wh charged and discharged over the whole run (absolute values).</summary>
+    public double ChargeWh { get; private set; }
+
+    public double DischargeWh { get; private set; }
+
+    /// <summary>
+    /// How often a checkpoint is taken while nothing changes (every transition and step end takes one anyway).
+    /// Default 1 min of controller time.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where the run records; its supervisor awaits it before sending a step start.</summary>
+    internal IRunJournal Journal => _journal;
+
     private DeviceStepPlan Plan => _legs[_leg];
 
     /// <summary>Starts the profile from its first step, given the channel's current status.</summary>
@@ -92,15 +115,48 @@ public sealed partial class ChannelRun
         _machine.Fire(ChannelTrigger.Start);
         var first = _sequencer.Start();
         _sequence = first.State;
-        return Continue(first.Decision, current, now);
+        return Checkpointed(Continue(first.Decision, current, now), now);
     }
 
     /// <summary>Handles one fresh status read from the device.</summary>
-    public ChannelAction OnStatus(in ChannelStatus status, DateTimeOffset now)
+    public ChannelAction OnStatus(in ChannelStatus status, DateTimeOffset now) => Checkpointed(Handle(status, now), now);
+
+    /// <summary>
+    /// The unit did not answer: freeze until it does. Once it has been silent for <paramref name="giveUpAfter"/> (counted
+    /// across controller restarts) the run faults, naming <paramref name="unit"/> and how long it was silent.
+    /// </summary>
+    public void OnCommLost(DateTimeOffset now, string unit, TimeSpan giveUpAfter)
+    {
+        if (_machine.CanFire(ChannelTrigger.CommLost))
+        {
+            _beforeCommLoss = _state;
+            _machine.Fire(ChannelTrigger.CommLost);
+            _commLostSince ??= now;
+        }
+
+        if (_state == ChannelState.CommLoss && _commLostSince is { } since && now - since >= giveUpAfter)
+        {
+            Fail($"communication lost: unit {unit} has not answered for {Minutes(now - since)} (give-up timeout {Minutes(giveUpAfter)}); its watchdog turned the output off", now, outputOn: false);
+        }
+
+        Checkpointed(ChannelAction.None, now);
+    }
+
+    private ChannelAction Handle(in ChannelStatus status, DateTimeOffset now)
     {
         if (_state == ChannelState.CommLoss)
         {
             _machine.Fire(ChannelTrigger.CommRestored);
+            _commLostSince = null;
+        }
+
+        if (_reconciling)
+        {
+            _reconciling = false;
+            if (Reconcile(status, now) is { } decided)
+            {
+                return decided;
+            }
         }
 
         if (_state == ChannelState.PausedByOperator)
@@ -123,15 +179,6 @@ public sealed partial class ChannelRun
         }
 
         return _state == ChannelState.InStep ? InStep(status, now) : ChannelAction.None;
-    }
-
-    /// <summary>The unit did not answer: freeze until it does.</summary>
-    public void OnCommLost()
-    {
-        if (_machine.CanFire(ChannelTrigger.CommLost))
-        {
-            _machine.Fire(ChannelTrigger.CommLost);
-        }
     }
 
     /// <summary>The device answered a command of this run with a Modbus exception: it will not run the step.</summary>
@@ -160,12 +207,19 @@ public sealed partial class ChannelRun
                 }
 
                 Log(status, now, boundary: false);
+                if (_softwareEnd is not null || _jumpTo is not null)
+                {
+                    return ChannelAction.StopOutput; // our stop has not arrived (lost, or sent just before a restart): again
+                }
+
                 var totals = _legsDone + status;
+                _cccv?.Observe(totals.TimeS, totals.Ah, status.CurrentA);
                 _rate.Add(totals.TimeS, status.VoltageV);
                 double? rate = _rate.TryGetRate(out double r) ? r : null;
                 if (_softwareEnd is null && SoftwareLimitCheck.FirstReached(Plan.SoftwareLimits, status, totals, rate) is { } reached)
                 {
                     _softwareEnd = reached;
+                    _checkpointDue = true;
                     return ChannelAction.StopOutput;
                 }
 
@@ -255,6 +309,7 @@ public sealed partial class ChannelRun
         _leg = 0;
         _legsDone = default;
         _legEnds.Clear();
+        _cccv = CccvPhaseSplit.For(Profile.Steps[index]);
         _legEnds.Add((current.VoltageV, 0));
         _rate.Clear();
         _stepStartedAt = now;
@@ -266,6 +321,7 @@ public sealed partial class ChannelRun
 
     private ChannelAction StartLeg(ushort currentSequence, StepCommand? command = null)
     {
+        _checkpointDue = true;
         _pausedStatus = null;
         _expectedSequence = unchecked((ushort)(currentSequence + 1));
         _startPolls = 0;
@@ -300,13 +356,35 @@ public sealed partial class ChannelRun
             DischargeAh -= totals.Ah;
         }
 
+        if (totals.Wh > 0)
+        {
+            ChargeWh += totals.Wh;
+        }
+        else
+        {
+            DischargeWh -= totals.Wh;
+        }
+
+        _checkpointDue = true;
+        if (++_stepResults <= _storedStepResults)
+        {
+            return; // committed before the restart, after the checkpoint this run was restored from
+        }
+
+        CccvParts? parts = _cccv?.Split(totals.TimeS, totals.Ah);
         _journal.RecordStepResult(new StepResultRecord(
             RunId, StepIndex, step.Label, step.Type.ToString(), _stepStartedAt, now, totals.TimeS,
             totals.Ah, totals.Wh, s.EndVoltageV ?? s.VoltageV, s.EndCurrentA ?? s.CurrentA, s.EndTemperatureC ?? s.TemperatureC, endReason)
         {
             DcirOhm = step.Type == StepType.Pulse ? PulseResistance.EndOfFirstPulse(_legEnds) : null,
+            CcDurationS = parts?.CcDurationS,
+            CcAh = parts?.CcAh,
+            CvDurationS = parts?.CvDurationS,
+            CvAh = parts?.CvAh,
         });
     }
+
+    private static string Minutes(TimeSpan span) => $"{span.TotalMinutes:0.#} min";
 
     private ChannelAction Fail(string reason, DateTimeOffset now, bool outputOn)
     {

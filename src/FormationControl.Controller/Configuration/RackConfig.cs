@@ -23,6 +23,16 @@ public sealed record RackConfig(
     string StoragePath,
     HttpConfig Http)
 {
+    /// <summary>The default <see cref="CommLossTimeout"/>: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultCommLossTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a unit may stay silent before its running channels give up and fault, naming the unit and the time
+    /// (<c>commLossTimeout</c>, default 10 min). Until then a silent unit's channels wait in CommLoss and go on when it
+    /// answers; the device watchdog has turned their outputs off after <see cref="WatchdogPeriod"/>. Longer than it.
+    /// </summary>
+    public TimeSpan CommLossTimeout { get; init; } = DefaultCommLossTimeout;
+
     /// <summary>Channels over all units.</summary>
     public int ChannelCount => Units.Sum(u => u.Channels);
 }

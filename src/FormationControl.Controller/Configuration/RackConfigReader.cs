@@ -8,7 +8,7 @@ namespace FormationControl.Controller.Configuration;
 internal static class RackConfigReader
 {
     private static readonly string[] Fields =
-        ["$schema", "name", "units", "pollInterval", "requestTimeout", "connectTimeout", "watchdogPeriod", "storage", "http"];
+        ["$schema", "name", "units", "pollInterval", "requestTimeout", "connectTimeout", "watchdogPeriod", "commLossTimeout", "storage", "http"];
 
     private static readonly string[] HttpFields = ["host", "port", "token"];
 
@@ -29,6 +29,8 @@ internal static class RackConfigReader
         var connect = fields.Optional("connectTimeout") is { } c ? ReadDuration(c, diagnostics) : TimeSpan.FromSeconds(5);
         var watchdogNode = fields.Required("watchdogPeriod", "(the units turn their outputs off when the controller is silent this long)");
         var watchdog = ReadDuration(watchdogNode, diagnostics);
+        var commLossNode = fields.Optional("commLossTimeout");
+        var commLoss = commLossNode is not null ? ReadDuration(commLossNode, diagnostics) : RackConfig.DefaultCommLossTimeout;
         string? storage = ReadString(fields.Required("storage", "(the LiteDB file the records go to)"), diagnostics);
         var http = fields.Optional("http") is { } h ? ReadHttp(h, diagnostics) : HttpConfig.Default;
 
@@ -37,17 +39,25 @@ internal static class RackConfigReader
             diagnostics.Report(watchdogNode!, $"the watchdog period ({w.TotalSeconds:0.###} s) must be longer than the poll interval ({p.TotalSeconds:0.###} s), or the units turn their outputs off between polls");
         }
 
+        if (commLossNode is not null && watchdog is { } w2 && commLoss is { } cl && cl <= w2)
+        {
+            diagnostics.Report(commLossNode, $"the communication-loss timeout ({cl.TotalSeconds:0.###} s) must be longer than the watchdog period ({w2.TotalSeconds:0.###} s): channels give up only after their outputs are off");
+        }
+
         if (poll is { } p2 && request is { } rq && rq >= p2 && units is { Count: > 0 })
         {
             diagnostics.Report(fields.Optional("requestTimeout") ?? pollNode!, $"the request timeout ({rq.TotalSeconds:0.###} s) must be shorter than the poll interval ({p2.TotalSeconds:0.###} s), so a silent unit is noticed within one poll");
         }
 
-        if (diagnostics.Count > before || name is null || units is null || storage is null || http is null)
+        if (diagnostics.Count > before || name is null || units is null || storage is null || http is null || commLoss is null)
         {
             return null;
         }
 
-        return new RackConfig(name, units, poll!.Value, request!.Value, connect!.Value, watchdog!.Value, ResolvePath(storage, baseDirectory), http);
+        return new RackConfig(name, units, poll!.Value, request!.Value, connect!.Value, watchdog!.Value, ResolvePath(storage, baseDirectory), http)
+        {
+            CommLossTimeout = commLoss.Value,
+        };
     }
 
     private static List<UnitConfig>? ReadUnits(JsonSourceNode? node, string baseDirectory, DiagnosticList diagnostics)

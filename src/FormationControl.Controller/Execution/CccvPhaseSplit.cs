@@ -28,6 +28,21 @@ public sealed class CccvPhaseSplit
     public static CccvPhaseSplit? For(ProfileStep step) =>
         step.Type is StepType.ChargeCccv or StepType.DischargeCccv && step.CurrentA is > 0 and var a ? new CccvPhaseSplit(a) : null;
 
+    /// <summary>What a checkpoint keeps to go on splitting the step after a restart.</summary>
+    public CccvSplitState State => new(_lastCc?.TimeS, _lastCc?.Ah, _ccEnd);
+
+    /// <summary>Goes on from <paramref name="state"/> (taken from <see cref="State"/> before a restart).</summary>
+    public CccvPhaseSplit Resume(CccvSplitState? state)
+    {
+        if (state is { } s)
+        {
+            _lastCc = s.LastCcTimeS is { } t && s.LastCcAh is { } ah ? (t, ah) : null;
+            _ccEnd = s.CcEnd;
+        }
+
+        return this;
+    }
+
     /// <summary>One poll of the running step: its totals so far and the current now (signed or not).</summary>
     public void Observe(double timeS, double ah, double currentA)
     {
@@ -56,6 +71,9 @@ public sealed class CccvPhaseSplit
     public CccvParts Split(double timeS, double ah) =>
         _ccEnd is { } cc ? cc with { CvDurationS = Math.Max(0, timeS - cc.CcDurationS), CvAh = ah - cc.CcAh } : new CccvParts(timeS, ah, 0, 0);
 }
+
+/// <summary>A split in progress: the last poll still at constant current, and where constant voltage began if it has.</summary>
+public readonly record struct CccvSplitState(double? LastCcTimeS, double? LastCcAh, CccvParts? CcEnd);
 
 /// <summary>The constant-current and constant-voltage parts of a CCCV step (Ah signed like the step's).</summary>
 public readonly record struct CccvParts(double CcDurationS, double CcAh, double CvDurationS, double CvAh);

@@ -76,7 +76,7 @@ public static class RackConnector
         }
 
         var rack = new ConnectedRack(
-            [.. config.Units.Where(masterOf.ContainsKey).Select(u => new RackUnit(u, new UnitSupervisor(u.Name, new CyclerDriver(masterOf[u], u.RegisterMap, u.UnitId, u.Channels))))],
+            [.. config.Units.Where(masterOf.ContainsKey).Select(u => new RackUnit(u, new UnitSupervisor(u.Name, new CyclerDriver(masterOf[u], u.RegisterMap, u.UnitId, u.Channels)) { CommLossTimeout = config.CommLossTimeout }))],
             masters);
         if (problems.Count == 0 || mode == RackConnectMode.Tolerant)
         {

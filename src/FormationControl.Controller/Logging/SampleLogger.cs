@@ -22,6 +22,19 @@ public sealed class SampleLogger
         _hasLast = false;
     }
 
+    /// <summary>The last sample kept in this step, the reference of the next decision; null before the step's first.</summary>
+    public SampleReference? Reference => _hasLast ? new SampleReference(_lastTimeS, _lastVoltageV, _lastCurrentA) : null;
+
+    /// <summary>Continues a step after a restart: its criteria and the last sample kept before it.</summary>
+    public void Restore(LoggingCriteria criteria, SampleReference? reference)
+    {
+        BeginStep(criteria);
+        if (reference is { } r)
+        {
+            (_hasLast, _lastTimeS, _lastVoltageV, _lastCurrentA) = (true, r.StepTimeS, r.VoltageV, r.CurrentA);
+        }
+    }
+
     /// <summary>Whether to keep this sample; a kept sample becomes the reference for the next decision.</summary>
     public bool ShouldLog(double stepTimeS, double voltageV, double currentA, bool boundary = false)
     {

@@ -1,6 +1,7 @@
 using FormationControl.Controller.Channels;
 using FormationControl.Controller.Polling;
 using FormationControl.Controller.Recording;
+using FormationControl.Controller.Recovery;
 using FormationControl.Devices.Cycler;
 using FormationControl.Storage;
 
@@ -21,12 +22,16 @@ public sealed class RackOperations(IReadOnlyList<UnitSupervisor> units, Formatio
     {
         ArgumentNullException.ThrowIfNull(request);
         string? refusal = BatchRefusal(request, who);
+        // Kept by hash so that a restarted controller can continue the runs without the file; committed before any run starts.
+        Task profileStored = refusal is null && request.Profile.Profile is { } profile
+            ? store.SaveProfileAsync(StoredProfileReader.ToRecord(profile, time.GetUtcNow()), cancellationToken)
+            : Task.CompletedTask;
         var pending = new List<Task<ChannelOutcome>>();
         foreach (int channel in request.Channels)
         {
             pending.Add(refusal is not null || !request.Cells.TryGetValue(channel, out string? cell)
                 ? Refused(channel, who, refusal ?? $"no cell: the tray has no barcode for position {channel}", cancellationToken)
-                : SubmitAsync(channel, "start", who, StartOn(request, cell, who), cancellationToken));
+                : SubmitAsync(channel, "start", who, StartOn(request, cell, profileStored), cancellationToken));
         }
 
         return await Task.WhenAll(pending).ConfigureAwait(false);
@@ -98,7 +103,7 @@ public sealed class RackOperations(IReadOnlyList<UnitSupervisor> units, Formatio
             : null;
     }
 
-    private ChannelOperation StartOn(StartRequest request, string cell, OperatorIdentity who) => async (c, ct) =>
+    private ChannelOperation StartOn(StartRequest request, string cell, Task profileStored) => async (c, ct) =>
     {
         var profile = request.Profile.Profile!;
         if (c.Run is { } existing && (!existing.IsFinished || existing.State == ChannelState.Faulted))
@@ -121,6 +126,7 @@ public sealed class RackOperations(IReadOnlyList<UnitSupervisor> units, Formatio
             return OperatorResponse.Refuse(deviceRefusal);
         }
 
+        await profileStored.WaitAsync(ct).ConfigureAwait(false);
         var record = new RunRecord(0, cell, request.Lot, c.Unit.Name, c.Channel + 1, profile.Name, profile.Version, profile.Hash, c.Now, null, RunStatus.Running, null);
         long runId = await store.StartRunAsync(record, ct).ConfigureAwait(false);
         var run = new ChannelRun(runId, cell, profile, journal);

@@ -15,6 +15,8 @@ public sealed class UnitSupervisor
     private readonly Dictionary<int, ChannelRun> _runs = [];
     private readonly ConcurrentQueue<(int Channel, ChannelOperation Operation, TaskCompletionSource<OperatorResponse> Done)> _operations = new();
     private readonly HashSet<int> _handled = [];
+    private readonly List<(int Channel, ChannelRun Run, ChannelAction Action)> _starts = [];
+    private readonly List<Task> _durable = [];
     private int _failedInARow;
 
     public UnitSupervisor(string name, CyclerDriver driver)
@@ -43,6 +45,12 @@ public sealed class UnitSupervisor
     /// refused as unchecked); before that they wait, so one lost answer does not refuse a batch.
     /// </summary>
     public int OperationPatiencePolls { get; init; } = 3;
+
+    /// <summary>
+    /// How long the unit may stay silent before its running channels give up and fault (the device watchdog has turned
+    /// their outputs off long before). Default 10 min; the rack configuration's <c>commLossTimeout</c>.
+    /// </summary>
+    public TimeSpan CommLossTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Assigns a run to a channel; it starts at the next poll.</summary>
     public void Attach(int channel, ChannelRun run)
@@ -85,7 +93,10 @@ public sealed class UnitSupervisor
             _failedInARow++;
             foreach (var run in _runs.Values)
             {
-                run.OnCommLost();
+                if (!run.IsFinished)
+                {
+                    run.OnCommLost(now, Name, CommLossTimeout);
+                }
             }
 
             if (_failedInARow >= OperationPatiencePolls)
@@ -109,11 +120,19 @@ public sealed class UnitSupervisor
 
             var status = snapshot.Channels[channel];
             var action = run.State == ChannelState.Ready ? run.Begin(status, now) : run.OnStatus(status, now);
+            if (action.Kind == ChannelActionKind.StartStep)
+            {
+                _starts.Add((channel, run, action)); // after the stops, once its checkpoint is durable
+                continue;
+            }
+
             if (await ExecuteAsync(channel, action, cancellationToken).ConfigureAwait(false) is { } refused)
             {
                 run.OnCommandRefused(refused.Message, now);
             }
         }
+
+        await StartStepsAsync(now, cancellationToken).ConfigureAwait(false);
 
         await SendAsync(() => Driver.HeartbeatAsync(cancellationToken)).ConfigureAwait(false);
     }
@@ -132,6 +151,11 @@ public sealed class UnitSupervisor
                 if (response.Action.Kind != ChannelActionKind.None)
                 {
                     _handled.Add(channel);
+                    if (response.Action.Kind == ChannelActionKind.StartStep && _runs.GetValueOrDefault(channel) is { } run)
+                    {
+                        await run.Journal.WhenDurableAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+                    }
+
                     if (await ExecuteAsync(channel, response.Action, cancellationToken).ConfigureAwait(false) is { } refused)
                     {
                         _runs.GetValueOrDefault(channel)?.OnCommandRefused(refused.Message, now);
@@ -144,6 +168,39 @@ public sealed class UnitSupervisor
             {
                 done.TrySetException(e);
             }
+        }
+    }
+
+    // Write-ahead: a step start goes to the device only once the checkpoint that describes it (and the previous step's
+    // result) is committed, so a controller killed at any instant restarts knowing every step a device was told to run.
+    // Stops never wait for the store. The starts of one poll wait for their commits together.
+    private async Task StartStepsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_starts.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _durable.Clear();
+            foreach (var (_, run, _) in _starts)
+            {
+                _durable.Add(run.Journal.WhenDurableAsync(run.RunId, cancellationToken));
+            }
+
+            await Task.WhenAll(_durable).ConfigureAwait(false);
+            foreach (var (channel, run, action) in _starts)
+            {
+                if (await ExecuteAsync(channel, action, cancellationToken).ConfigureAwait(false) is { } refused)
+                {
+                    run.OnCommandRefused(refused.Message, now);
+                }
+            }
+        }
+        finally
+        {
+            _starts.Clear();
         }
     }
 

@@ -1,3 +1,4 @@
+using FormationControl.Controller.Recovery;
 using FormationControl.Storage;
 
 namespace FormationControl.Controller.Recording;
@@ -13,4 +14,14 @@ public interface IRunJournal
     void RecordStepResult(StepResultRecord result);
 
     void CompleteRun(long runId, RunStatus status, DateTimeOffset endedAt, string? note);
+
+    /// <summary>Replaces the run's checkpoint (what a restarted controller continues from).</summary>
+    void SaveCheckpoint(long runId, RunCheckpoint checkpoint);
+
+    /// <summary>
+    /// Completes once everything <paramref name="runId"/> recorded so far is durable; throws when some of it failed.
+    /// A unit's supervisor awaits it before it sends a step start (write-ahead), so that the store always knows every
+    /// step a device was told to run.
+    /// </summary>
+    Task WhenDurableAsync(long runId, CancellationToken cancellationToken);
 }

@@ -16,9 +16,11 @@ internal sealed class StoreCollections(LiteDatabase database)
     public const string HandoffsName = "handoffs";
     public const string AuditName = "audit";
     public const string ReleasesName = "releases";
+    public const string CheckpointsName = "checkpoints";
+    public const string ProfilesName = "profiles";
 
     public static IReadOnlyList<string> AllNames { get; } =
-        [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, LotGradingsName, AgeingName, HandoffsName, AuditName, ReleasesName];
+        [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, LotGradingsName, AgeingName, HandoffsName, AuditName, ReleasesName, CheckpointsName, ProfilesName];
 
     public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
 
@@ -45,4 +47,10 @@ internal sealed class StoreCollections(LiteDatabase database)
 
     /// <summary>Released profile hashes, keyed by hash.</summary>
     public ILiteCollection<BsonDocument> Releases { get; } = database.GetCollection(ReleasesName);
+
+    /// <summary>The latest checkpoint of each running run, keyed by run id; deleted when the run ends.</summary>
+    public ILiteCollection<BsonDocument> Checkpoints { get; } = database.GetCollection(CheckpointsName);
+
+    /// <summary>Canonical profile texts, keyed by profile hash.</summary>
+    public ILiteCollection<BsonDocument> Profiles { get; } = database.GetCollection(ProfilesName);
 }

@@ -1,6 +1,6 @@
 namespace FormationControl.Storage;
 
-/// <summary>Records how and when a run ended. A run ends once; its end is never overwritten.</summary>
+/// <summary>Records how and when a run ended (and drops its checkpoint). A run ends once; its end is never overwritten.</summary>
 internal sealed class CompleteRunWrite(
     long runId, RunStatus status, DateTimeOffset endedAt, string? note, ActiveRuns activeRuns, string storePath)
     : PendingWrite<bool>
@@ -27,6 +27,7 @@ internal sealed class CompleteRunWrite(
         document[RunDocument.EndedAt] = BsonTime.Format(endedAt);
         document[RunDocument.EndNote] = note;
         collections.Runs.Update(document);
+        collections.Checkpoints.Delete(runId); // an ended run is never continued: its checkpoint goes with its end
         return true;
     }
 

@@ -97,6 +97,13 @@ internal sealed partial class FcProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, as a service manager does.</summary>
     public void Terminate() => Assert.Equal(0, Kill(_process.Id, 15));
 
+    /// <summary>Sends SIGKILL, as a crash or an OOM kill would end it: no handler runs, nothing is flushed.</summary>
+    public async Task KillAsync(TimeSpan limit)
+    {
+        Assert.Equal(0, Kill(_process.Id, 9));
+        await _process.WaitForExitAsync().WaitAsync(limit);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -120,8 +120,8 @@ public class ChannelRunTests
         run.Begin(Status(ChannelDeviceState.Idle, 0), T0);
         run.OnStatus(Status(ChannelDeviceState.Running, 1), T0);
 
-        run.OnCommLost();
-        run.OnCommLost();
+        run.OnCommLost(T0.AddMinutes(1), "U01", TimeSpan.FromHours(12));
+        run.OnCommLost(T0.AddMinutes(2), "U01", TimeSpan.FromHours(12));
         Assert.Equal(ChannelState.CommLoss, run.State);
         Assert.Empty(_journal.Steps);
 

@@ -63,6 +63,24 @@ public sealed class RackConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_communication_loss_timeout_defaults_to_ten_minutes_and_must_outlast_the_watchdog()
+    {
+        string rack = Rack(units: Unit("U01", """{ "type": "tcp", "host": "127.0.0.1", "port": 5020 }"""));
+        var byDefault = Load(rack);
+        Assert.True(byDefault.Succeeded, string.Join("\n", byDefault.Diagnostics));
+        Assert.Equal(TimeSpan.FromMinutes(10), byDefault.Config!.CommLossTimeout);
+
+        var given = Load(rack.Replace("\"storage\"", "\"commLossTimeout\": \"2 min\", \"storage\"", StringComparison.Ordinal));
+        Assert.True(given.Succeeded, string.Join("\n", given.Diagnostics));
+        Assert.Equal(TimeSpan.FromMinutes(2), given.Config!.CommLossTimeout);
+
+        var tooShort = Load(rack.Replace("\"storage\"", "\"commLossTimeout\": \"5 s\", \"storage\"", StringComparison.Ordinal));
+        var problem = Assert.Single(tooShort.Diagnostics);
+        Assert.Equal("$.commLossTimeout", problem.JsonPath);
+        Assert.Contains("must be longer than the watchdog period (10 s)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_units_with_one_name_or_one_address_are_refused()
     {
         var tcp = """{ "type": "tcp", "host": "10.0.0.5", "port": 502 }""";

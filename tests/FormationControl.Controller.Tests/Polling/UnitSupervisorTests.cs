@@ -80,4 +80,33 @@ public class UnitSupervisorTests
         Assert.Equal(ChannelState.Completed, run.State);
         Assert.Equal(3, rig.Store.GetStepResults(run.RunId).Count);
     }
+
+    [Fact]
+    public async Task A_unit_silent_beyond_the_give_up_timeout_faults_its_runs_naming_the_unit_and_the_time()
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 1, timeout: TimeSpan.FromMilliseconds(150));
+        rig.Supervisor.CommLossTimeout = TimeSpan.FromMinutes(3);
+        var run = await rig.AttachAsync(0, TestProfiles.Parse(ChargeThenDischarge));
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        rig.Clock.Advance(TimeSpan.FromSeconds(10));
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(ChannelState.InStep, run.State);
+
+        rig.Cable.Unplugged = true;
+        for (int minute = 0; minute < 3; minute++)
+        {
+            await rig.Poller.PollOnceAsync(CancellationToken.None);
+            Assert.Equal(ChannelState.CommLoss, run.State);
+            rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+
+        Assert.Equal(ChannelState.Faulted, run.State);
+        const string reason = "communication lost: unit U01 has not answered for 3 min (give-up timeout 3 min)";
+        Assert.StartsWith(reason, run.Reason, StringComparison.Ordinal);
+        var stored = rig.Store.FindRun(run.RunId)!;
+        Assert.Equal(RunStatus.Faulted, stored.Status);
+        Assert.StartsWith(reason, stored.EndNote, StringComparison.Ordinal);
+    }
 }

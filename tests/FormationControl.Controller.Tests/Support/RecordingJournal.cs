@@ -1,4 +1,5 @@
 using FormationControl.Controller.Recording;
+using FormationControl.Controller.Recovery;
 using FormationControl.Storage;
 
 namespace FormationControl.Controller.Tests.Support;
@@ -16,5 +17,11 @@ internal sealed class RecordingJournal : IRunJournal
 
     public void RecordStepResult(StepResultRecord result) => Steps.Add(result);
 
+    public List<RunCheckpoint> Checkpoints { get; } = [];
+
     public void CompleteRun(long runId, RunStatus status, DateTimeOffset endedAt, string? note) => Completions.Add((runId, status, note));
+
+    public void SaveCheckpoint(long runId, RunCheckpoint checkpoint) => Checkpoints.Add(checkpoint);
+
+    public Task WhenDurableAsync(long runId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

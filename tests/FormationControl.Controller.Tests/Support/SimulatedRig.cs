@@ -2,6 +2,7 @@ using System.Net;
 using FormationControl.Controller.Channels;
 using FormationControl.Controller.Polling;
 using FormationControl.Controller.Recording;
+using FormationControl.Controller.Recovery;
 using FormationControl.Core.Profiles;
 using FormationControl.Core.Time;
 using FormationControl.Devices.Cycler;
@@ -22,6 +23,8 @@ internal sealed class SimulatedRig : IAsyncDisposable
 {
     private readonly ModbusTcpSlave _slave;
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-rig-").FullName;
+    private IPEndPoint _endpoint = null!;
+    private TimeSpan _timeout;
 
     private SimulatedRig(int channels, int seed)
     {
@@ -44,7 +47,7 @@ internal sealed class SimulatedRig : IAsyncDisposable
 
     public FormationStore Store { get; }
 
-    public StoreJournal Journal { get; }
+    public StoreJournal Journal { get; private set; }
 
     public IModbusMaster Master { get; private set; } = null!;
 
@@ -55,16 +58,35 @@ internal sealed class SimulatedRig : IAsyncDisposable
     public static async Task<SimulatedRig> StartAsync(int channels, int seed = 1, TimeSpan? timeout = null)
     {
         var rig = new SimulatedRig(channels, seed);
-        var endpoint = rig._slave.Start(new IPEndPoint(IPAddress.Loopback, 0));
-        rig.Master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", endpoint.Port, new ModbusTcpMasterOptions { Timeout = timeout ?? TimeSpan.FromSeconds(2) });
-        rig.Supervisor = new UnitSupervisor("U01", new CyclerDriver(rig.Master, rig.Map, 1, channels));
-        rig.Poller = new RackPoller([rig.Supervisor], rig.Journal, rig.Clock);
+        rig._endpoint = rig._slave.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        rig._timeout = timeout ?? TimeSpan.FromSeconds(2);
+        await rig.ConnectAsync(channels);
         return rig;
+    }
+
+    /// <summary>
+    /// A controller killed and started again: its connection closes, its supervisor, poller and journal are dropped
+    /// without another write, and new ones over the same store and unit reattach the open runs.
+    /// </summary>
+    public async Task<IReadOnlyList<RecoveredRun>> RestartControllerAsync(string unitName = "U01")
+    {
+        await Master.DisposeAsync();
+        Journal = new StoreJournal(Store);
+        await ConnectAsync(Unit.ChannelCount, unitName);
+        return await RunRecovery.ReattachAsync(Store, [Supervisor], Journal, Clock, CancellationToken.None);
+    }
+
+    private async Task ConnectAsync(int channels, string unitName = "U01")
+    {
+        Master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", _endpoint.Port, new ModbusTcpMasterOptions { Timeout = _timeout });
+        Supervisor = new UnitSupervisor(unitName, new CyclerDriver(Master, Map, 1, channels));
+        Poller = new RackPoller([Supervisor], Journal, Clock);
     }
 
     public async Task<ChannelRun> AttachAsync(int channel, Profile profile)
     {
         string cell = $"CELL-{channel + 1:D3}";
+        await Store.SaveProfileAsync(StoredProfileReader.ToRecord(profile, Clock.GetUtcNow()));
         long id = await Store.StartRunAsync(new RunRecord(0, cell, "LOT-1", "U01", channel + 1, profile.Name, profile.Version, profile.Hash, Clock.GetUtcNow(), null, RunStatus.Running, null));
         var run = new ChannelRun(id, cell, profile, Journal);
         Supervisor.Attach(channel, run);

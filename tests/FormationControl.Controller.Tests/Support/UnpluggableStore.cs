@@ -33,8 +33,14 @@ internal sealed class UnpluggableStore(IModbusDataStore inner) : IModbusDataStor
         return result;
     }
 
-    public ModbusExceptionCode? WriteRegisters(byte unitId, ushort address, ReadOnlySpan<ushort> values) =>
-        inner.WriteRegisters(unitId, address, values);
+    /// <summary>Called with each write's address and register count before the unit applies it.</summary>
+    public Action<ushort, int>? BeforeWrite { get; set; }
+
+    public ModbusExceptionCode? WriteRegisters(byte unitId, ushort address, ReadOnlySpan<ushort> values)
+    {
+        BeforeWrite?.Invoke(address, values.Length);
+        return inner.WriteRegisters(unitId, address, values);
+    }
 
     public ModbusExceptionCode? ReadBits(byte unitId, ModbusTable table, ushort address, Span<bool> destination) =>
         inner.ReadBits(unitId, table, address, destination);

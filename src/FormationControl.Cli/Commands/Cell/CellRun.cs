@@ -56,7 +56,7 @@ public static class CellRun
                 text.Append(CultureInfo.InvariantCulture, $"run {run.Id}: {run.UnitName} channel {run.Channel}, profile {run.ProfileName} {run.ProfileVersion} ({run.ProfileHash}), {run.StartedAt:O} .. {run.EndedAt:O}, {run.Status}{(run.EndNote is null ? "" : ": " + run.EndNote)}\n");
                 foreach (var s in steps[run.Id])
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"  step {s.StepIndex} {s.Label} {s.StepType}: {s.DurationS:F0} s, {s.Ah:F4} Ah, {s.Wh:F3} Wh, end {s.EndVoltageV:F4} V {s.EndCurrentA:F3} A {s.EndTemperatureC:F1} degC{(s.DcirOhm is { } r ? $", DCIR {r * 1000:F4} mOhm" : "")}, {s.EndReason}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"  step {s.StepIndex} {s.Label} {s.StepType}: {s.DurationS:F0} s, {s.Ah:F4} Ah, {s.Wh:F3} Wh, end {s.EndVoltageV:F4} V {s.EndCurrentA:F3} A {s.EndTemperatureC:F1} degC{(s.DcirOhm is { } r ? $", DCIR {r * 1000:F4} mOhm" : "")}{(s.CcAh is { } cc ? $", CC {cc:F4} Ah in {s.CcDurationS:F0} s + CV {s.CvAh:F4} Ah in {s.CvDurationS:F0} s" : "")}, {s.EndReason}\n");
                 }
             }
 

@@ -84,7 +84,7 @@ public static class RunCommand
                 {
                     var who = new OperatorIdentity(options.By, options.Engineering ? OperatorRole.Engineer : OperatorRole.Technician);
                     var summary = await new ForegroundRun(config, profile, TimeProvider.System)
-                        .ExecuteAsync(connection.Supervisors, store, request, who, cancellationToken).ConfigureAwait(false);
+                        .ExecuteAsync(connection.Supervisors, store, request, who, error, cancellationToken).ConfigureAwait(false);
                     await RunSummaryWriter.WriteAsync(summary, options.Json, output).ConfigureAwait(false);
                     await FailAsync(error, 0, summary.Channels.Where(c => c.State is not "Completed")
                         .Select(c => $"channel {c.Channel} ({c.Target}{(c.Cell is null ? string.Empty : ", cell " + c.Cell)}) {c.State}: {c.Reason}")).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using FormationControl.Controller.Configuration;
 using FormationControl.Controller.Hosting;
+using FormationControl.Controller.Recovery;
 using FormationControl.Storage;
 
 namespace FormationControl.Cli.Commands.Serve;
@@ -59,7 +60,7 @@ internal static class ServeRun
     private static async Task<int> ServeAsync(RackConfig config, HttpConfig http, System.Net.IPAddress address, ConnectedRack rack, FormationStore store,
         ServiceLog log, TextWriter error, CancellationToken shutdown)
     {
-        var service = new RackService(config, rack, store, TimeProvider.System) { LinkChanged = log.Link };
+        var service = new RackService(config, rack, store, TimeProvider.System) { LinkChanged = log.Link, Startup = new RecoveryStartup(log.Line) };
         using var loopStop = new CancellationTokenSource();
         using var loopEnded = new CancellationTokenSource();
         var endpoints = new ApiEndpoints(service, log, loopEnded.Token);
