@@ -102,6 +102,41 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_service_killed_with_sigkill_reattaches_its_runs_when_started_again_and_records_every_step_once()
+    {
+        string rack = Rack();
+        string profile = ProfileFile("steps.json", Profile.Replace("\"time\": \"10 min\"", "\"time\": \"3 s\"", StringComparison.Ordinal));
+        await using (var first = FcProcess.Start("serve", "--config", rack, "--port", "0"))
+        {
+            string url = await ListeningUrlAsync(first);
+            var start = await FcProcess.RunAsync("start", "--server", url, "--profile", profile, "--channels", "1-2",
+                "--cells", Tray("1,CELL-A", "2,CELL-B"), "--engineering", "--role", "engineer", "--by", "Erik");
+            Assert.True(start.ExitCode == 0, $"exit {start.ExitCode}\n{start.Stdout}\n{start.Stderr}");
+            await UntilStateAsync(url, 1, "InStep");
+            await first.KillAsync(Bound);
+        }
+
+        await using var second = FcProcess.Start("serve", "--config", rack, "--port", "0");
+        string again = await ListeningUrlAsync(second);
+        await UntilStateAsync(again, 1, "Completed");
+        await UntilStateAsync(again, 2, "Completed");
+        second.Terminate();
+        Assert.True(await second.WaitForExitAsync(Bound) == 0, second.Stderr);
+        Assert.Contains("recovered 2 runs", second.Stdout, StringComparison.Ordinal);
+
+        await using var store = FormationStore.Open(Db, TimeProvider.System);
+        foreach (var run in store.GetRuns())
+        {
+            Assert.Equal(RunStatus.Completed, run.Status);
+            var steps = store.GetStepResults(run.Id);
+            Assert.Equal(["charge", "settle"], steps.Select(s => s.Label));
+            Assert.Equal(3, steps[0].DurationS, 0.05); // the device's step, run once: not restarted by the second service
+        }
+
+        Assert.Equal(2, store.GetAudit().Count(a => a is { Action: "recover", Accepted: true }));
+    }
+
+    [Fact]
     public async Task A_refused_operation_exits_non_zero_and_names_each_refusal()
     {
         await using var serve = FcProcess.Start("serve", "--config", Rack(), "--port", "0");
@@ -210,7 +245,7 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
             {
-              "name": "test-rack", "pollInterval": "200 ms", "requestTimeout": "150 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
+              "name": "test-rack", "pollInterval": "300 ms", "requestTimeout": "250 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
               "storage": "rack.db", "http": { "host": "127.0.0.1", "port": 8750{{tokenField}} },
               "units": [ { "name": "U01", "transport": { "type": "tcp", "host": "127.0.0.1", "port": {{_unitPort}} }, "unitId": 1,
                            "registerMap": "{{map}}", "channels": 4 } ]
