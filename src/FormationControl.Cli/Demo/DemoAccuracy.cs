@@ -12,8 +12,11 @@ namespace FormationControl.Cli.Demo;
 /// <param name="AcirMaxErrorPercent">max |ACIR − R0| / R0 over good measured cells.</param>
 /// <param name="KMaxErrorMvPerDay">max |K − K_true| over good measured cells.</param>
 /// <param name="MicroShorts">Cells whose true defect is a micro-short.</param>
-/// <param name="MicroShortsCaughtByK">Of those, rejected with a K screen code.</param>
+/// <param name="MicroShortsCaught">Of those, rejected for any reason (a severe short can already fail formation: its pre-charge times out).</param>
 /// <param name="MicroShortRecallPercent">100 × caught / micro-shorts (null with none).</param>
+/// <param name="MicroShortsAged">Micro-shorts that reached ageing (a K-value was measured).</param>
+/// <param name="MicroShortsCaughtByK">Of those, rejected with a K screen code.</param>
+/// <param name="MicroShortKRecallPercent">100 × caught by K / aged micro-shorts (null with none).</param>
 /// <param name="FalseRejects">Good cells rejected.</param>
 /// <param name="FalseRejectPercent">100 × false rejects / good cells.</param>
 /// <param name="Classes">Per true defect class: cells, rejected (caught), not rejected (missed).</param>
@@ -27,8 +30,11 @@ public sealed record DemoAccuracy(
     double? KMaxErrorMvPerDay,
     double? KMeanErrorMvPerDay,
     int MicroShorts,
-    int MicroShortsCaughtByK,
+    int MicroShortsCaught,
     double? MicroShortRecallPercent,
+    int MicroShortsAged,
+    int MicroShortsCaughtByK,
+    double? MicroShortKRecallPercent,
     int FalseRejects,
     double FalseRejectPercent,
     IReadOnlyList<DemoDefectScore> Classes);

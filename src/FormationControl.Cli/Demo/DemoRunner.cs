@@ -71,7 +71,7 @@ public static class DemoRunner
             var poller = new RackPoller(supervisors, journal, clock);
             var simulated = TimeSpan.Zero;
             var formation = await StartRunsAsync(store, journal, supervisors, demoCells, profile, lot, clock, cancellationToken).ConfigureAwait(false);
-            simulated += await PollUntilFinishedAsync(poller, supervisors, clock, options, profile, "formation", progress, simulated, cancellationToken).ConfigureAwait(false);
+            simulated += await PollUntilFinishedAsync(poller, formation.Values, clock, options, profile, "formation", progress, simulated, cancellationToken).ConfigureAwait(false);
             var formed = demoCells.Where(c => formation[c.Index].State == ChannelState.Completed).ToList();
 
             DemoAgeingSummary? ageing = null;
@@ -80,8 +80,8 @@ public static class DemoRunner
             {
                 if (options.StorageProfile is { } storage)
                 {
-                    await StartRunsAsync(store, journal, supervisors, formed, storage, lot, clock, cancellationToken).ConfigureAwait(false);
-                    simulated += await PollUntilFinishedAsync(poller, supervisors, clock, options, storage, "storage-charge", progress, simulated, cancellationToken).ConfigureAwait(false);
+                    var charging = await StartRunsAsync(store, journal, supervisors, formed, storage, lot, clock, cancellationToken).ConfigureAwait(false);
+                    simulated += await PollUntilFinishedAsync(poller, charging.Values, clock, options, storage, "storage-charge", progress, simulated, cancellationToken).ConfigureAwait(false);
                 }
 
                 await store.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -163,13 +163,13 @@ public static class DemoRunner
 
     /// <summary>Polls until every attached run has finished (or the profile's time is well over); returns the virtual time it took.</summary>
     private static async Task<TimeSpan> PollUntilFinishedAsync(
-        RackPoller poller, List<UnitSupervisor> supervisors, VirtualClock clock, DemoOptions options, Profile profile, string phase,
+        RackPoller poller, IReadOnlyCollection<ChannelRun> runs, VirtualClock clock, DemoOptions options, Profile profile, string phase,
         IProgress<DemoProgress>? progress, TimeSpan before, CancellationToken cancellationToken)
     {
         var limit = (profile.Safety.MaxTotalDuration ?? TimeSpan.FromDays(7)) + TimeSpan.FromHours(1);
         var simulated = TimeSpan.Zero;
         double reportedHour = Math.Floor(before.TotalHours);
-        int cells = supervisors.Sum(s => s.Runs.Count);
+        int cells = runs.Count;
         while (!poller.AllFinished && simulated <= limit)
         {
             await poller.PollOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -179,7 +179,7 @@ public static class DemoRunner
             if (progress is not null && hours >= reportedHour + 1)
             {
                 reportedHour = Math.Floor(hours);
-                int finished = supervisors.Sum(s => s.Runs.Values.Count(r => r.IsFinished));
+                int finished = runs.Count(r => r.IsFinished);
                 progress.Report(new DemoProgress(hours, cells - finished, finished, cells, phase));
             }
         }

@@ -20,7 +20,9 @@ public static class DemoScore
         var acir = Errors(good.Where(c => c.AcirOhm is not null && c.TrueAcirOhm is not null), c => Math.Abs(c.AcirOhm!.Value - c.TrueAcirOhm!.Value) / c.TrueAcirOhm!.Value * 100);
         var k = Errors(good.Where(c => c.KMvPerDay is not null && c.TrueKMvPerDay is not null), c => Math.Abs(c.KMvPerDay!.Value - c.TrueKMvPerDay!.Value));
         var shorts = cells.Where(c => c.Defect == MicroShort).ToList();
-        int caught = shorts.Count(c => Rejected(c) && c.RejectCodes.Any(kCodes.Contains));
+        int caught = shorts.Count(Rejected);
+        var aged = shorts.Where(c => c.KMvPerDay is not null).ToList();
+        int caughtByK = aged.Count(c => Rejected(c) && c.RejectCodes.Any(kCodes.Contains));
         int falseRejects = good.Count(Rejected);
         var classes = cells.GroupBy(c => c.Defect)
             .OrderBy(g => g.Key == Good ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -31,6 +33,7 @@ public static class DemoScore
             good.Count(c => c.Status != "Completed"),
             capacity.Max, capacity.Mean, acir.Max, acir.Mean, k.Max, k.Mean,
             shorts.Count, caught, shorts.Count > 0 ? 100.0 * caught / shorts.Count : null,
+            aged.Count, caughtByK, aged.Count > 0 ? 100.0 * caughtByK / aged.Count : null,
             falseRejects, good.Count > 0 ? 100.0 * falseRejects / good.Count : 0,
             classes);
     }

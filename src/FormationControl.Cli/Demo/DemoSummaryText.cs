@@ -57,7 +57,9 @@ public static class DemoSummaryText
         }
 
         string recall = x.MicroShortRecallPercent is { } p ? $"{p:0.0} %" : "n/a";
-        o.WriteLine($"                      micro-shorts caught by K {x.MicroShortsCaughtByK} / {x.MicroShorts} ({recall}), false rejects {x.FalseRejects} / {x.GoodCells} ({x.FalseRejectPercent:0.00} %)");
+        string kRecall = x.MicroShortKRecallPercent is { } k ? $"{k:0.0} %" : "n/a";
+        o.WriteLine($"                      micro-shorts rejected {x.MicroShortsCaught} / {x.MicroShorts} ({recall}); by K {x.MicroShortsCaughtByK} / {x.MicroShortsAged} aged ({kRecall})");
+        o.WriteLine($"                      false rejects {x.FalseRejects} / {x.GoodCells} good cells ({x.FalseRejectPercent:0.00} %)");
         o.WriteLine($"                      by true class: {string.Join(", ", x.Classes.Select(c => c.Defect == "none" ? $"good {c.Cells} ({c.Rejected} rejected)" : $"{c.Defect} {c.Rejected}/{c.Cells} caught"))}");
     }
 

@@ -20,7 +20,8 @@ public sealed class DemoRunnerTests(AcceptanceLot lot) : IClassFixture<Acceptanc
         Assert.True(score.MicroShorts >= 20, $"only {score.MicroShorts} micro-shorts were drawn: too few to measure recall");
         Assert.Equal(0, score.GoodCellsNotCompleted);
         Assert.True(score.CapacityMaxErrorPercent < 0.2, $"capacity error up to {score.CapacityMaxErrorPercent:0.000} %");
-        Assert.True(score.MicroShortRecallPercent >= 99, $"{score.MicroShortsCaughtByK} of {score.MicroShorts} micro-shorts caught by K");
+        Assert.True(score.MicroShortRecallPercent >= 99, $"{score.MicroShortsCaught} of {score.MicroShorts} micro-shorts rejected");
+        Assert.True(score.MicroShortKRecallPercent >= 99, $"{score.MicroShortsCaughtByK} of {score.MicroShortsAged} aged micro-shorts rejected for K");
         Assert.True(score.FalseRejectPercent < 1, $"{score.FalseRejects} of {score.GoodCells} good cells rejected");
         Assert.True(score.KMaxErrorMvPerDay < 0.02, $"K off by up to {score.KMaxErrorMvPerDay:0.0000} mV/day");
         Assert.True(score.AcirMaxErrorPercent < 1.5, $"ACIR off by up to {score.AcirMaxErrorPercent:0.00} %");

@@ -29,6 +29,7 @@ public sealed class DemoScoreTests
             Cell("micro-short", "reject", 95.0, 100.0, "K-LIMIT", "K-LOT"),
             Cell("micro-short", "reject", 95.0, 100.0, "OCV-LOT"), // rejected, but not for K
             Cell("micro-short", "A", 101.0, 101.0),
+            Cell("micro-short", "reject", 0, 100.0, "missing-capacity") with { Status = "Faulted", KMvPerDay = null, CapacityAh = null }, // failed formation
             Cell("high-resistance", "reject", 99.0, 100.0, "ACIR-LOT"),
         ];
 
@@ -39,11 +40,12 @@ public sealed class DemoScoreTests
         Assert.Equal((0.1 / 101 * 100 + 0.1) / 4, score.CapacityMeanErrorPercent!.Value, 9);
         Assert.Equal(0.01, score.KMaxErrorMvPerDay!.Value, 9);
         Assert.Equal(1.0 / 4.5, score.AcirMaxErrorPercent!.Value, 6);
-        Assert.Equal((3, 1), (score.MicroShorts, score.MicroShortsCaughtByK));
-        Assert.Equal(100.0 / 3, score.MicroShortRecallPercent!.Value, 9);
+        Assert.Equal((4, 3, 3, 1), (score.MicroShorts, score.MicroShortsCaught, score.MicroShortsAged, score.MicroShortsCaughtByK));
+        Assert.Equal(75, score.MicroShortRecallPercent!.Value, 9);
+        Assert.Equal(100.0 / 3, score.MicroShortKRecallPercent!.Value, 9);
         Assert.Equal((1, 25.0), (score.FalseRejects, score.FalseRejectPercent));
         Assert.Equal(
-            [new DemoDefectScore("none", 4, 1, 3), new DemoDefectScore("high-resistance", 1, 1, 0), new DemoDefectScore("micro-short", 3, 2, 1)],
+            [new DemoDefectScore("none", 4, 1, 3), new DemoDefectScore("high-resistance", 1, 1, 0), new DemoDefectScore("micro-short", 4, 3, 1)],
             score.Classes);
     }
 
@@ -52,6 +54,7 @@ public sealed class DemoScoreTests
     {
         var score = DemoScore.Of([Cell("none", "A", 101, 101)], Recipe);
         Assert.Null(score.MicroShortRecallPercent);
+        Assert.Null(score.MicroShortKRecallPercent);
         Assert.Equal(0, score.FalseRejectPercent);
     }
 }
