@@ -46,6 +46,25 @@ public class FormationStoreGradingTests
     }
 
     [Fact]
+    public async Task A_cells_next_version_counts_its_grades_from_every_lot_and_ignores_other_cells_between_its_barcodes()
+    {
+        using var dir = new TempDirectory();
+        await using var store = FormationStore.Open(dir.File("v.db"), new FakeTimeProvider());
+        long c1 = await store.StartRunAsync(TestRecords.Run("C1")), c3 = await store.StartRunAsync(TestRecords.Run("C3", channel: 3));
+        long between = await store.StartRunAsync(TestRecords.Run("c2", lot: "LOT-B", channel: 2));
+        await store.RecordGradeAsync(TestRecords.Grade("C1", c1, lot: "LOT-OLD"));
+        await store.RecordGradeAsync(TestRecords.Grade("C1", c1, lot: "LOT-OLD"));
+        await store.RecordLotGradingAsync(new LotGrading("LOT-B", 0, "r", "1", "h", TestRecords.Start, [TestRecords.Grade("c2", between, lot: "LOT-B")]));
+        await store.RecordLotGradingAsync(new LotGrading("LOT-B", 0, "r", "1", "h", TestRecords.Start, [TestRecords.Grade("c2", between, lot: "LOT-B")]));
+
+        var grading = await store.RecordLotGradingAsync(Grading("r1", TestRecords.Grade("C1", c1), TestRecords.Grade("C3", c3)));
+
+        Assert.Equal([("C1", 3), ("C3", 1)], grading.Grades.Select(g => (g.CellId, g.Version)));
+        Assert.Equal([1, 2, 3], store.GetGradesOfCell("C1").Select(g => g.Version));
+        Assert.Equal([1, 2], store.GetGradesOfCell("c2").Select(g => g.Version));
+    }
+
+    [Fact]
     public async Task A_grading_with_an_unknown_run_stores_nothing()
     {
         using var dir = new TempDirectory();

@@ -19,8 +19,15 @@ public static class DemoInputs
 
     public static (GradingRecipe? Recipe, IReadOnlyList<string> Errors) LoadRecipe(string? path)
     {
-        var result = path is null ? GradingRecipeLoader.Parse(Embedded("recipe.json"), "<embedded>/nmc-100ah-capacity.json") : GradingRecipeLoader.LoadFile(path);
+        var result = path is null ? GradingRecipeLoader.Parse(Embedded("recipe.json"), "<embedded>/nmc-100ah-ageing-robust.json") : GradingRecipeLoader.LoadFile(path);
         return (result.Recipe, result.Diagnostics.Select(d => d.ToString()).ToList());
+    }
+
+    /// <summary>Loads the storage-charge profile run before ageing, or returns the error lines to print.</summary>
+    public static (Profile? Profile, IReadOnlyList<string> Errors) LoadStorageProfile(string? path)
+    {
+        var result = path is null ? ProfileLoader.Parse(Embedded("storage-profile.json"), "<embedded>/nmc-100ah-storage-charge.json") : ProfileLoader.LoadFile(path);
+        return (result.Profile, result.Diagnostics.Select(d => d.ToString()).ToList());
     }
 
     public static RegisterMap LoadMap(string? path) =>

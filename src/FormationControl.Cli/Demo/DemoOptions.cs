@@ -26,4 +26,34 @@ public sealed record DemoOptions(Profile Profile, GradingRecipe? Recipe, Registe
 
     /// <summary>The device watchdog period the controller sets; the heartbeat is refreshed every poll.</summary>
     public TimeSpan WatchdogPeriod { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Run on every cell whose formation completed, before ageing, to bring it to its ageing SOC (formation ends empty,
+    /// where the OCV curve is too steep and a leak would over-discharge the cell). Null: age the cells as formation left them.
+    /// </summary>
+    public Profile? StorageProfile { get; init; }
+
+    /// <summary>Rest from the end of the storage charge (or formation) to the first OCV/ACIR session; default 1 day.</summary>
+    public TimeSpan FirstSessionAfter { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Time between the first and the second OCV/ACIR session (the K-value's interval); default 7 days. Zero: no ageing.</summary>
+    public TimeSpan AgeingDuration { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Virtual time the OCV/IR station takes per cell (switch the multiplexer, settle, read).</summary>
+    public TimeSpan MeterTimePerCell { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The outbox the handoff is written into; default <c>&lt;db&gt;.outbox</c> next to the store.</summary>
+    public string? OutboxPath { get; init; }
+
+    /// <summary>The packing line's folder the handoff is delivered into; default <c>&lt;db&gt;.handoff</c> next to the store.</summary>
+    public string? HandoffPath { get; init; }
+
+    /// <summary>Whether the demo ages the cells (a positive <see cref="AgeingDuration"/>).</summary>
+    public bool Ages => AgeingDuration > TimeSpan.Zero;
+
+    /// <summary>The outbox folder in use.</summary>
+    public string Outbox => OutboxPath ?? DbPath + ".outbox";
+
+    /// <summary>The handoff (packing line) folder in use.</summary>
+    public string Handoff => HandoffPath ?? DbPath + ".handoff";
 }

@@ -10,33 +10,56 @@ namespace FormationControl.Controller.Grading;
 /// </summary>
 public static class LotInputCollector
 {
-    /// <summary>One entry per cell that has a run in <paramref name="lot"/>, in barcode order.</summary>
+    /// <summary>
+    /// One entry per cell that has a run in <paramref name="lot"/>, in barcode order. A cell's step inputs come from all
+    /// its completed runs in the lot, the newest run's result of a label first: formation, then e.g. a storage charge or
+    /// an OCV run, each contribute the steps they have. The entry's run is the newest completed run that holds the
+    /// recipe's capacity step (else the newest completed run); a cell with no completed run is graded without inputs,
+    /// with its newest run's end note.
+    /// </summary>
     public static IReadOnlyList<CellInputs> Collect(FormationStore store, string lot, GradingRecipe recipe)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(recipe);
-        var runs = store.GetRunsOfLot(lot)
+        var byCell = store.GetRunsOfLot(lot)
             .GroupBy(r => r.CellId, StringComparer.Ordinal)
-            .Select(g => g.Where(r => r.Status == RunStatus.Completed).MaxBy(r => r.Id) ?? g.MaxBy(r => r.Id)!)
-            .OrderBy(r => r.CellId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(r => r.Id).ToList())
             .ToList();
-        var completed = runs.Where(r => r.Status == RunStatus.Completed).Select(r => r.Id).ToList();
+        var completed = byCell.SelectMany(runs => runs).Where(r => r.Status == RunStatus.Completed).Select(r => r.Id).ToList();
         var steps = completed.Count > 0 ? store.GetStepResultsOfRuns(completed) : new Dictionary<long, IReadOnlyList<StepResultRecord>>();
-        var cells = runs.Select(r => r.CellId).ToHashSet(StringComparer.Ordinal);
         var ageing = NeedsAgeing(recipe.Sources)
-            ? store.GetAgeingMeasurements().Where(m => cells.Contains(m.CellId)).ToLookup(m => m.CellId, StringComparer.Ordinal)
-            : Enumerable.Empty<AgeingMeasurementRecord>().ToLookup(m => m.CellId, StringComparer.Ordinal);
-        var result = new List<CellInputs>(runs.Count);
-        foreach (var run in runs)
+            ? AgeingByCell(store, byCell.Count)
+            : new Dictionary<string, List<AgeingMeasurementRecord>>(StringComparer.Ordinal);
+        var result = new List<CellInputs>(byCell.Count);
+        var cellSteps = new List<StepResultRecord>();
+        foreach (var runs in byCell)
         {
-            if (run.Status != RunStatus.Completed)
+            var done = runs.Where(r => r.Status == RunStatus.Completed).ToList();
+            if (done.Count == 0)
             {
-                result.Add(new CellInputs(run.CellId, run.Id, GradeInputs.None, $"run {run.Status.ToString().ToLowerInvariant()}: {run.EndNote}"));
+                var last = runs[^1];
+                result.Add(new CellInputs(last.CellId, last.Id, GradeInputs.None, $"run {last.Status.ToString().ToLowerInvariant()}: {last.EndNote}"));
                 continue;
             }
 
-            var runSteps = steps.TryGetValue(run.Id, out var found) ? found : [];
-            result.Add(new CellInputs(run.CellId, run.Id, InputsOf(recipe.Sources, runSteps, [.. ageing[run.CellId]])));
+            // Oldest run first, so that the last result of a label is the newest run's.
+            cellSteps.Clear();
+            long runId = done[^1].Id;
+            foreach (var run in done)
+            {
+                if (steps.TryGetValue(run.Id, out var found))
+                {
+                    cellSteps.AddRange(found);
+                    if (recipe.Sources.CapacityStep is { } label && found.Any(s => s.Label == label))
+                    {
+                        runId = run.Id;
+                    }
+                }
+            }
+
+            IReadOnlyList<AgeingMeasurementRecord> measured = ageing.TryGetValue(done[0].CellId, out var list) ? list : [];
+            result.Add(new CellInputs(done[0].CellId, runId, InputsOf(recipe.Sources, [.. cellSteps], measured)));
         }
 
         return result;
@@ -73,6 +96,23 @@ public static class LotInputCollector
         }
 
         return new GradeInputs(capacity, ce, dcir, acir, k, ocv);
+    }
+
+    /// <summary>Every cell's ageing measurements, by time, in one pass over the collection.</summary>
+    private static Dictionary<string, List<AgeingMeasurementRecord>> AgeingByCell(FormationStore store, int cells)
+    {
+        var byCell = new Dictionary<string, List<AgeingMeasurementRecord>>(cells, StringComparer.Ordinal);
+        foreach (var m in store.GetAgeingMeasurements())
+        {
+            if (!byCell.TryGetValue(m.CellId, out var list))
+            {
+                byCell[m.CellId] = list = new List<AgeingMeasurementRecord>(2);
+            }
+
+            list.Add(m);
+        }
+
+        return byCell;
     }
 
     private static bool NeedsAgeing(GradingInputSources sources) =>

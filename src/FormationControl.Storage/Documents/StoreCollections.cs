@@ -22,6 +22,9 @@ internal sealed class StoreCollections(LiteDatabase database)
     public static IReadOnlyList<string> AllNames { get; } =
         [RunsName, StepResultsName, GradesName, SamplesName, JournalName, MetaName, LotGradingsName, AgeingName, HandoffsName, AuditName, ReleasesName, CheckpointsName, ProfilesName];
 
+    /// <summary>How the database compares strings (index order), e.g. for the bounds of a range query.</summary>
+    public Collation Collation { get; } = database.Collation;
+
     public ILiteCollection<BsonDocument> Runs { get; } = database.GetCollection(RunsName, BsonAutoId.Int64);
 
     public ILiteCollection<BsonDocument> StepResults { get; } = database.GetCollection(StepResultsName, BsonAutoId.Int64);

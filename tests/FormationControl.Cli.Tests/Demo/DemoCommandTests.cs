@@ -11,7 +11,9 @@ public sealed class DemoCommandTests : IDisposable
     public async Task Json_output_is_one_object_with_the_documented_fields()
     {
         string db = Path.Combine(_dir, "d.db");
-        var (code, stdout, stderr) = await FcProcess.RunAsync("demo", "--cells", "3", "--seed", "11", "--db", db, "--json");
+        string inbox = Path.Combine(_dir, "packing");
+        var (code, stdout, stderr) = await FcProcess.RunAsync(
+            "demo", "--cells", "3", "--seed", "11", "--poll", "60", "--defects", "none", "--ageing-days", "2", "--db", db, "--handoff", inbox, "--json");
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -19,9 +21,28 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(3, root.GetProperty("cells").GetInt32());
         Assert.Equal(3, root.GetProperty("completed").GetInt32());
         Assert.Equal(3, root.GetProperty("grades").EnumerateObject().Sum(g => g.Value.GetInt32()));
-        Assert.True(root.GetProperty("simulatedHours").GetDouble() > 20);
+        Assert.True(root.GetProperty("simulatedHours").GetDouble() > 20 + 72);
         Assert.True(root.GetProperty("wallSeconds").GetDouble() > 0);
+        var ageing = root.GetProperty("ageing");
+        Assert.Equal(("demo-ocv-ir", 2.0, 3), (ageing.GetProperty("station").GetString(), ageing.GetProperty("days").GetDouble(), ageing.GetProperty("cellsMeasured").GetInt32()));
+        Assert.True(ageing.GetProperty("kMedianMvPerDay").GetDouble() > 0);
+        var handoff = root.GetProperty("handoff");
+        Assert.Equal("Delivered", handoff.GetProperty("status").GetString());
+        Assert.Equal(Path.GetFullPath(db + ".outbox"), handoff.GetProperty("outbox").GetString());
+        Assert.All(handoff.GetProperty("files").EnumerateArray(), f => Assert.True(File.Exists(f.GetString()), f.GetString()));
+        Assert.Equal(2, Directory.GetFiles(inbox).Length);
+        Assert.Equal(3, root.GetProperty("accuracy").GetProperty("goodCells").GetInt32());
         Assert.True(File.Exists(db));
+    }
+
+    [Fact]
+    public async Task Bad_defect_rates_are_refused_naming_the_option_and_exit_1()
+    {
+        var (code, _, stderr) = await FcProcess.RunAsync("demo", "--cells", "1", "--defects", "micro-shrot=1%", "--db", Path.Combine(_dir, "x.db"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("--defects", stderr);
+        Assert.Contains("micro-shrot", stderr);
     }
 
     [Fact]
