@@ -31,6 +31,7 @@ public static class ProfileDryRun
             {
                 Cells = 1,
                 PollInterval = poll,
+                AgeingDuration = TimeSpan.Zero, // the profile alone, no ageing after it
                 Population = PopulationOptions.Default with { Ocv = ocv, CapacitySigma = 0, ResistanceSigma = 0 },
             };
             var result = await DemoRunner.RunAsync(options, null, cancellationToken).ConfigureAwait(false);

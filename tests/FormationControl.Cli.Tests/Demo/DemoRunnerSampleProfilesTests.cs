@@ -28,6 +28,7 @@ public sealed class DemoRunnerSampleProfilesTests : IDisposable
             Seed = 11,
             PollInterval = TimeSpan.FromSeconds(pollS), // device cut-offs are exact; the poll only delays the next step
             WatchdogPeriod = TimeSpan.FromSeconds(Math.Max(60, 3 * pollS)),
+            AgeingDuration = TimeSpan.Zero, // the profiles alone
             // The ageing check is for formed cells, which come to it at storage charge; the others start empty.
             Population = PopulationOptions.Default with { Ocv = ocv, Cell = CellOptions.Default with { InitialStateOfCharge = file.Contains("ageing", StringComparison.Ordinal) ? 0.3 : 0 } },
         };

@@ -35,7 +35,7 @@ public sealed class LoopRunStore : IAsyncLifetime
     {
         string profile = Path.Combine(Folder, "export-loop.json");
         await File.WriteAllTextAsync(profile, Profile);
-        var (code, stdout, stderr) = await FcProcess.RunAsync("demo", "--cells", "1", "--seed", "4", "--db", Db, "--profile", profile);
+        var (code, stdout, stderr) = await FcProcess.RunAsync("demo", "--cells", "1", "--seed", "4", "--db", Db, "--profile", profile, "--ageing-days", "0");
         Assert.True(code == 0, $"fc demo failed ({code}): {stdout}{stderr}");
     }
 
