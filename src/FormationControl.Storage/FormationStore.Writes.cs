@@ -55,7 +55,7 @@ public sealed partial class FormationStore
         ArgumentNullException.ThrowIfNull(result);
         RecordCheck.NotEmpty(result.StepType, nameof(result), "StepType");
         RecordCheck.NotEmpty(result.EndReason, nameof(result), "EndReason");
-        return Enqueue(new StepResultWrite(result, FilePath), cancellationToken);
+        return Enqueue(new StepResultWrite(result, FilePath, _activeRuns), cancellationToken);
     }
 
     /// <summary>Records how and when a run ended; its samples appended before this call are committed with it.</summary>

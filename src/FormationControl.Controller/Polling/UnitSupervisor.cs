@@ -80,6 +80,8 @@ public sealed class UnitSupervisor
     /// <summary>One poll cycle at controller time <paramref name="now"/>.</summary>
     public async Task PollAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Answers on loopback often complete synchronously; yielding first lets the units of a rack poll side by side.
+        await Task.Yield();
         UnitSnapshot snapshot;
         try
         {

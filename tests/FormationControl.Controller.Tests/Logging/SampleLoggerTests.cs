@@ -16,6 +16,25 @@ public class SampleLoggerTests
     }
 
     [Fact]
+    public void A_poll_every_interval_with_jitter_keeps_every_poll()
+    {
+        // Polled every 1 s by the controller's clock; the device's step time jitters by up to ±40 ms.
+        var logger = new SampleLogger(new LoggingCriteria(TimeSpan.FromSeconds(1), null, null));
+        double[] jitter = [0, -0.04, 0.03, -0.02, 0.04, -0.03, 0.01, -0.04, 0.02, 0];
+        var kept = jitter.Select((j, i) => logger.ShouldLog(i + j, 3.7, 10)).Count(k => k);
+        Assert.Equal(jitter.Length, kept);
+    }
+
+    [Fact]
+    public void Fast_polls_keep_one_sample_per_interval_on_its_grid()
+    {
+        var logger = new SampleLogger(new LoggingCriteria(TimeSpan.FromSeconds(1), null, null));
+        var kept = Enumerable.Range(0, 101).Select(i => i * 0.1).Where(t => logger.ShouldLog(t, 3.7, 10)).ToList();
+        Assert.Equal(11, kept.Count); // 0 s, then about once a second: not every 0.9 s
+        Assert.All(kept.Zip(kept.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, 0.85, 1.15));
+    }
+
+    [Fact]
     public void A_voltage_move_of_the_threshold_is_kept_early()
     {
         var logger = new SampleLogger(Every30sOr5mV);

@@ -116,7 +116,7 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^0\s+full\s+chargeCccv\s+I 33\.333 A, V 4\.2 V\s+\|I\| <= 5 A -> next; t >= 6 h -> fault$"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^2\s+soc-sweep\s+loop\s+repeat #3\.\.#5 until V <= 3\.3 V, at most 10 passes$"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^5\s+dcir\s+  pulse\s+-100 A 10 s, 0 A 40 s, \+75 A 10 s, \(log every 0\.1 s\)\s+V <= 2\.7 V -> fault; V >= 4\.2 V -> fault; after the last level -> next$"));
-        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^3\s+step-down\s+  dischargeCc\s+I 33\.333 A\s+Ah >= 10 Ah -> next; V <= 3 V -> goto 'done'; t >= 1 h -> fault$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^3\s+step-down\s+  dischargeCc\s+I 33\.333 A\s+Ah >= 10 Ah -> next; V <= 3\.3 V -> goto 'done'; t >= 1 h -> fault$"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^6\s+loopEnd\s+back to #3 or on$"));
     }
 
