@@ -18,7 +18,7 @@ public sealed class RackConfigLoaderTests : IDisposable
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var rack = result.Config!;
         Assert.Equal(["U01", "U02"], rack.Units.Select(u => u.Name));
-        Assert.Equal(64, rack.ChannelCount);
+        Assert.Equal(128, rack.ChannelCount);
         Assert.Equal(new TcpTransport("127.0.0.1", 5020), rack.Units[1].Transport);
         Assert.Equal(2, rack.Units[1].UnitId);
         Assert.Equal(RepositoryPaths.SimMap, rack.Units[0].RegisterMapPath);

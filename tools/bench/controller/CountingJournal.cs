@@ -1,4 +1,5 @@
 using FormationControl.Controller.Recording;
+using FormationControl.Controller.Recovery;
 using FormationControl.Storage;
 
 namespace FormationControl.ControllerBench;
@@ -33,4 +34,8 @@ internal sealed class CountingJournal(StoreJournal inner) : IRunJournal
         inner.CompleteRun(runId, status, endedAt, note);
         Interlocked.Increment(ref _runEnds);
     }
+
+    public void SaveCheckpoint(long runId, RunCheckpoint checkpoint) => inner.SaveCheckpoint(runId, checkpoint);
+
+    public Task WhenDurableAsync(long runId, CancellationToken cancellationToken) => inner.WhenDurableAsync(runId, cancellationToken);
 }
