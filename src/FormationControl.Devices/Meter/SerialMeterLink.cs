@@ -1,4 +1,3 @@
-using System.IO.Ports;
 using FormationControl.Modbus.Rtu;
 
 namespace FormationControl.Devices.Meter;
@@ -11,27 +10,7 @@ public static class SerialMeterLink
     public static IMeterLink Open(string device, SerialLineSettings settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        // Changing settings after Open() throws on Linux and a pty has no modem lines: all set here, no handshake.
-        var port = new SerialPort(device)
-        {
-            BaudRate = settings.BaudRate,
-            DataBits = 8,
-            Parity = settings.Parity,
-            StopBits = settings.StopBits,
-            Handshake = Handshake.None,
-            ReadTimeout = SerialPort.InfiniteTimeout,
-            WriteTimeout = SerialPort.InfiniteTimeout,
-        };
-        try
-        {
-            port.Open();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-        {
-            port.Dispose();
-            throw new IOException($"Cannot open the meter's serial port {device} ({settings}): {e.Message}", e);
-        }
-
+        var port = settings.Open(device);
         return new StreamMeterLink(device, port.BaseStream, port.Dispose, time);
     }
 }

@@ -55,6 +55,36 @@ public sealed record SerialLineSettings
     /// <summary>How long <paramref name="bytes"/> bytes take on the wire.</summary>
     public TimeSpan TransmissionTime(int bytes) => TimeSpan.FromTicks(CharacterTime.Ticks * bytes);
 
+    /// <summary>
+    /// Opens <paramref name="device"/> (a path such as /dev/ttyUSB0, or COM3) with these settings, every one made before
+    /// <c>Open()</c>: changing parity or data bits after it throws on Linux, and modem lines do not exist on every device
+    /// (a pty throws on them), so handshaking stays off. Reads and writes block until cancelled; callers bound them.
+    /// </summary>
+    /// <exception cref="IOException">The device cannot be opened; the message names it and the settings.</exception>
+    public SerialPort Open(string device)
+    {
+        var port = new SerialPort(device)
+        {
+            BaudRate = BaudRate,
+            DataBits = 8,
+            Parity = Parity,
+            StopBits = StopBits,
+            Handshake = Handshake.None,
+            ReadTimeout = SerialPort.InfiniteTimeout,
+            WriteTimeout = SerialPort.InfiniteTimeout,
+        };
+        try
+        {
+            port.Open();
+            return port;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            port.Dispose();
+            throw new IOException($"Cannot open serial port {device} ({this}): {e.Message}", e);
+        }
+    }
+
     /// <summary>For example "19200 baud 8E1".</summary>
     public override string ToString() =>
         $"{BaudRate} baud 8{Parity switch { Parity.None => 'N', Parity.Even => 'E', _ => 'O' }}{(StopBits == StopBits.Two ? 2 : 1)}";

@@ -19,7 +19,7 @@ public sealed class DemoRunnerSampleProfilesTests : IDisposable
     [InlineData("lfp-280ah-formation.json", 60)]
     public async Task A_sample_profile_runs_to_completion_on_64_channels_with_the_same_steps_recorded_once_each(string file, int pollS)
     {
-        var profile = ProfileLoader.LoadFile(Path.Combine(Root(), "profiles", file)).Profile!;
+        var profile = ProfileLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "profiles", file)).Profile!;
         var ocv = profile.Cell.Chemistry == "LFP" ? OcvTable.LfpGraphite : OcvTable.NmcGraphite;
         string db = Path.Combine(_dir, "samples.db");
         var options = new DemoOptions(profile, null, DemoInputs.LoadMap(null), db)
@@ -53,17 +53,4 @@ public sealed class DemoRunnerSampleProfilesTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
-    }
 }

@@ -68,22 +68,9 @@ public class ProfileDryRunTests
 
     private static async Task<DryRunResult> DryRunAsync(string file, string chemistry)
     {
-        var loaded = ProfileLoader.LoadFile(Path.Combine(RepositoryRoot(), "profiles", file));
+        var loaded = ProfileLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "profiles", file));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
         return await ProfileDryRun.RunAsync(loaded.Profile, DemoInputs.LoadMap(null), chemistry, Poll, CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(5));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
     }
 }

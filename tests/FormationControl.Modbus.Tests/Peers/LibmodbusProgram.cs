@@ -5,7 +5,7 @@ internal static class LibmodbusProgram
 {
     public static string Find(string name)
     {
-        string path = Path.Combine(RepositoryRoot.Path, "tools", "peers", "bin", name);
+        string path = Path.Combine(RepositoryFiles.Root, "tools", "peers", "bin", name);
         if (!File.Exists(path))
         {
             Assert.Fail(

@@ -42,7 +42,7 @@ internal sealed class MeterBench : IAsyncDisposable
 
     public static async Task<MeterBench> StartAsync()
     {
-        var map = RegisterMapLoader.Load(Path.Combine(RepositoryRoot(), "profiles", "devices", "sim-cycler-v1.json"));
+        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
         var population = new CellPopulation(Channels, 100, 21);
         var cells = population.Cells.ToArray();
         var dead = cells[DeadChannel - 1];
@@ -76,18 +76,5 @@ internal sealed class MeterBench : IAsyncDisposable
 
         await Line.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found above " + AppContext.BaseDirectory);
     }
 }

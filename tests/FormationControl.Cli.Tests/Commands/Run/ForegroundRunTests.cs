@@ -44,7 +44,7 @@ public sealed class ForegroundRunTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var map = RegisterMapLoader.Load(Path.Combine(RepositoryRoot(), "profiles", "devices", "sim-cycler-v1.json"));
+        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
         _unit = new SimulatedCyclerUnit(map, 1, new CellPopulation(Channels, 100, 5).Cells, TimeProvider.System);
         _slave = new ModbusTcpSlave(new WriteObservedStore(_unit, () =>
         {
@@ -104,7 +104,7 @@ public sealed class ForegroundRunTests : IAsyncLifetime
 
     private string Rack()
     {
-        string map = Path.Combine(RepositoryRoot(), "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
         return Write("rack.json", $$"""
             {
               "name": "test-rack", "pollInterval": "250 ms", "requestTimeout": "200 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
@@ -120,18 +120,5 @@ public sealed class ForegroundRunTests : IAsyncLifetime
         string path = Path.Combine(_folder, name);
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
     }
 }

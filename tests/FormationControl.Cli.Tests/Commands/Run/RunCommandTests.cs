@@ -41,7 +41,7 @@ public sealed class RunCommandTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var map = RegisterMapLoader.Load(Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json"));
+        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
         var unit = new SimulatedCyclerUnit(map, 1, new CellPopulation(4, 100, 3).Cells, TimeProvider.System);
         _slave = new ModbusTcpSlave(unit);
         _port = _slave.Start(new IPEndPoint(IPAddress.Loopback, 0)).Port;
@@ -80,7 +80,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     public async Task Units_on_a_serial_line_run_a_short_profile_to_the_end()
     {
         await using var line = await SocatPair.StartAsync();
-        var map = RegisterMapLoader.Load(Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json"));
+        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
         var units = new[] { 1, 2 }.Select(id => new SimulatedCyclerUnit(map, (byte)id, new CellPopulation(2, 100, id).Cells, TimeProvider.System));
         await using var slave = new ModbusRtuSlave(new SimulatedRack(units));
         slave.Start(line.PortA, new SerialLineSettings(115200, Parity.None));
@@ -148,7 +148,7 @@ public sealed class RunCommandTests : IAsyncLifetime
 
     private string Rack(int port)
     {
-        string map = Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
             {
@@ -164,7 +164,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     // Two units of two channels on one serial line (unit ids 1 and 2).
     private string Rack(string firstTransport, string secondTransport)
     {
-        string map = Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
         string path = Path.Combine(_folder, "rack-serial.json");
         File.WriteAllText(path, $$"""
             {
@@ -189,18 +189,5 @@ public sealed class RunCommandTests : IAsyncLifetime
         string path = Path.Combine(_folder, "tray.csv");
         File.WriteAllLines(path, ["position,barcode", .. lines]);
         return path;
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
     }
 }

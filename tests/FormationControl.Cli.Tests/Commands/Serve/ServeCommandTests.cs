@@ -39,7 +39,7 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var map = RegisterMapLoader.Load(Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json"));
+        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
         var unit = new SimulatedCyclerUnit(map, 1, new CellPopulation(4, 100, 3).Cells, TimeProvider.System);
         _slave = new ModbusTcpSlave(unit);
         _unitPort = _slave.Start(new IPEndPoint(IPAddress.Loopback, 0)).Port;
@@ -240,7 +240,7 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
 
     private string Rack(string? token = null)
     {
-        string map = Path.Combine(Root(), "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
         string tokenField = token is null ? string.Empty : $", \"token\": \"{token}\"";
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
@@ -266,18 +266,5 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
         string path = Path.Combine(_folder, $"tray-{Guid.NewGuid():N}.csv");
         File.WriteAllLines(path, ["position,barcode", .. lines]);
         return path;
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FormationControl.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FormationControl.sln not found");
     }
 }

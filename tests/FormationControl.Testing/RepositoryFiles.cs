@@ -1,10 +1,12 @@
-namespace FormationControl.Devices.Tests;
+namespace FormationControl.Testing;
 
-/// <summary>Finds files of the repository (register maps, profiles) from the test's output folder.</summary>
-internal static class RepositoryFiles
+/// <summary>Files of the repository the tests read (register maps, profiles): found from the test's output folder.</summary>
+public static class RepositoryFiles
 {
+    /// <summary>The first folder above the test output that holds FormationControl.sln.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>A path below the repository's root.</summary>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
     private static string FindRoot()
@@ -17,6 +19,6 @@ internal static class RepositoryFiles
             }
         }
 
-        throw new InvalidOperationException("FormationControl.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds FormationControl.sln.");
     }
 }
