@@ -153,7 +153,9 @@ public static class DemoRunner
             long runId = await store.StartRunAsync(
                 new RunRecord(0, cell.CellId, lot, supervisor.Name, cell.Channel + 1, profile.Name, profile.Version, profile.Hash, clock.GetUtcNow(), null, RunStatus.Running, null),
                 cancellationToken).ConfigureAwait(false);
-            var run = new ChannelRun(runId, cell.CellId, profile, journal);
+            // Transitions are checkpointed as always; the periodic checkpoint (1 min by default, one per channel and
+            // minute in production) would come every few polls in virtual time and double the demo's wall time.
+            var run = new ChannelRun(runId, cell.CellId, profile, journal) { CheckpointInterval = TimeSpan.FromHours(1) };
             supervisor.Attach(cell.Channel, run);
             runs[cell.Index] = run;
         }
