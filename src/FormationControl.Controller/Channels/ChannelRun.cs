@@ -269,7 +269,9 @@ public sealed partial class ChannelRun
         RecordStep(status, now, endReason);
         if (!legTimedOut && limit is null)
         {
-            return Fail($"step {StepIndex + 1} ended for a reason the profile does not handle: {status.EndReason}", now, outputOn: false);
+            return Fail(status.EndReason == DeviceEndReason.Watchdog
+                ? $"step {StepIndex + 1} stopped by the device's watchdog: no heartbeat within its period (check the link, and that the rack's watchdogPeriod is several poll intervals of the device's clock)"
+                : $"step {StepIndex + 1} ended for a reason the profile does not handle: {status.EndReason}", now, outputOn: false);
         }
 
         var reading = new StepEndReading(status.EndVoltageV ?? status.VoltageV, status.EndTemperatureC ?? status.TemperatureC);

@@ -72,6 +72,18 @@ public class ChannelRunTests
     }
 
     [Fact]
+    public void A_step_the_device_watchdog_stopped_faults_and_says_so()
+    {
+        var run = NewRun();
+        run.Begin(Status(ChannelDeviceState.Idle, 0), T0);
+        run.OnStatus(Status(ChannelDeviceState.Running, 1), T0);
+        run.OnStatus(Status(ChannelDeviceState.StepComplete, 1, 3.8, 0, 20, 0.1, 0.4, DeviceEndReason.Watchdog), T0.AddSeconds(20));
+
+        Assert.Equal(ChannelState.Faulted, run.State);
+        Assert.StartsWith("step 1 stopped by the device's watchdog: no heartbeat within its period", run.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_time_guard_with_fault_action_latches_the_fault()
     {
         var run = NewRun();
