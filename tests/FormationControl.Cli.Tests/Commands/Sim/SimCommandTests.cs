@@ -63,17 +63,25 @@ public sealed class SimCommandTests
         await using var sim = SimRun.Start("--tcp", "127.0.0.1:0", "--channels", "1", "--speed", "1000");
         int port = int.Parse((await sim.LineAsync(0)).Split(' ')[1].Split(':')[1], CultureInfo.InvariantCulture);
         await using var master = await ModbusTcpMaster.ConnectAsync("127.0.0.1", port).WaitAsync(Limit);
+        // The device read its clock somewhere between sending and receiving each request: bracket both reads, so that a
+        // slow answer (a loaded machine, a cold simulator) widens the bounds instead of failing the test.
+        var clock = TimeProvider.System;
+        long firstSent = clock.GetTimestamp();
         double first = DeviceSeconds(await master.ReadInputRegistersAsync(1, 3, 2).WaitAsync(Limit));
-        long wall = TimeProvider.System.GetTimestamp(); // after the first answer: its latency (a cold simulator) is not the clock's
+        long firstReceived = clock.GetTimestamp();
         double second = first;
+        long lastSent = firstReceived, lastReceived = firstReceived;
         for (int i = 0; i < 100 && second < first + 5; i++)
         {
+            lastSent = clock.GetTimestamp();
             second = DeviceSeconds(await master.ReadInputRegistersAsync(1, 3, 2).WaitAsync(Limit));
+            lastReceived = clock.GetTimestamp();
         }
 
-        double elapsed = TimeProvider.System.GetElapsedTime(wall).TotalSeconds;
-        // Loose bounds on purpose: the machine may be loaded; the point is a clock scaled by about 1000, not 1.
-        Assert.True(second - first >= 0.1 * 1000 * (elapsed - 0.01) && second - first <= (2 * 1000 * elapsed) + 0.02, $"device advanced {second - first} s in {elapsed} s of wall time");
+        double atLeast = clock.GetElapsedTime(firstReceived, lastSent).TotalSeconds; // wall time surely between the two reads
+        double atMost = clock.GetElapsedTime(firstSent, lastReceived).TotalSeconds;
+        double advanced = second - first; // the clock register counts 0.01 s
+        Assert.True(advanced >= (900 * atLeast) - 0.02 && advanced <= (1100 * atMost) + 0.02, $"device advanced {advanced} s between reads {atLeast} to {atMost} s of wall time apart");
     }
 
     [Fact]
