@@ -39,6 +39,21 @@ public sealed partial class ChannelRun
     };
 
     /// <summary>
+    /// A run that ended Faulted before the restart and that nobody acknowledged: it holds its channel, Faulted with its
+    /// reason, so that the channel refuses new starts until someone acknowledges the fault, as before the restart.
+    /// </summary>
+    public static ChannelRun RestoreFaulted(long runId, string cellId, Profile profile, IRunJournal journal, int stepIndex, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new ChannelRun(runId, cellId, profile, journal)
+        {
+            StepIndex = Math.Clamp(stepIndex, 0, Math.Max(0, profile.Steps.Count - 1)),
+            Reason = reason,
+            _state = ChannelState.Faulted,
+        };
+    }
+
+    /// <summary>
     /// Rebuilds a run from its last checkpoint after the controller restarted. Its next status is reconciled with the
     /// checkpoint: a leg still running goes on; a leg the device ended meanwhile is recorded (once) and the run goes on;
     /// a start that never reached the device is sent again; a device that no longer holds the leg faults the run.

@@ -4,7 +4,8 @@ namespace FormationControl.Controller.Recovery;
 
 /// <summary>
 /// The service's start-up step that reattaches the runs a previous controller left open (<see cref="RunRecovery"/>),
-/// before the first poll; <paramref name="log"/> hears one line per run found.
+/// and gives each channel whose last run faulted unacknowledged that fault back, before the first poll;
+/// <paramref name="log"/> hears one line per run found.
 /// </summary>
 public sealed class RecoveryStartup(Action<string> log) : IRackStartup
 {
@@ -14,7 +15,7 @@ public sealed class RecoveryStartup(Action<string> log) : IRackStartup
     public async Task RunAsync(RackStartupContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Found = await RunRecovery.ReattachAsync(context.Store, context.Units, context.Journal, context.Time, cancellationToken).ConfigureAwait(false);
+        Found = await RunRecovery.ReattachAsync(context.Store, context.Units, context.Journal, context.Time, cancellationToken, restoreUnacknowledgedFaults: true).ConfigureAwait(false);
         if (Found.Count == 0)
         {
             return;

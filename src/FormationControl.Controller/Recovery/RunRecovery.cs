@@ -10,7 +10,8 @@ namespace FormationControl.Controller.Recovery;
 /// Continues the runs a previous controller left open in the store (killed, crashed, powered off). Each Running run is
 /// rebuilt from its last checkpoint and its stored profile and attached to its unit and channel again; what the device
 /// did meanwhile is settled at the first poll (see <see cref="ChannelRun.Restore"/>). Runs that cannot be continued
-/// here are reported and stay open in the store, untouched.
+/// here are reported and stay open in the store, untouched. A channel whose last run faulted and was never acknowledged
+/// gets that run back, Faulted, so that it refuses new starts until someone acknowledges it.
 /// </summary>
 public static class RunRecovery
 {
@@ -28,9 +29,13 @@ public static class RunRecovery
     /// <param name="journal">The journal the poller drains (the same one new runs use).</param>
     /// <param name="time">Controller time, for the audit trail.</param>
     /// <param name="cancellationToken">Stops waiting for the audit writes.</param>
-    /// <returns>One entry per Running run, oldest first: attached, or left open with the reason.</returns>
+    /// <param name="restoreUnacknowledgedFaults">Also give each channel whose last run faulted, unacknowledged, that run
+    /// back (Faulted): what the service does, where technicians acknowledge faults. <c>fc run</c> reports faults when it
+    /// exits and has no acknowledge command, so it does not.</param>
+    /// <returns>One entry per Running run, oldest first: attached, or left open with the reason; then the faults restored.</returns>
     public static async Task<IReadOnlyList<RecoveredRun>> ReattachAsync(
-        FormationStore store, IReadOnlyList<UnitSupervisor> units, IRunJournal journal, TimeProvider time, CancellationToken cancellationToken)
+        FormationStore store, IReadOnlyList<UnitSupervisor> units, IRunJournal journal, TimeProvider time, CancellationToken cancellationToken,
+        bool restoreUnacknowledgedFaults = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(units);
@@ -46,7 +51,52 @@ public static class RunRecovery
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // A fault nobody acknowledged still blocks its channel after the restart: the channel's latest run, Faulted,
+        // without an accepted "acknowledge" in the audit trail.
+        if (!restoreUnacknowledgedFaults)
+        {
+            return recovered;
+        }
+
+        var acknowledged = store.GetAudit().Where(a => a is { Action: "acknowledge", Accepted: true, RunId: not null }).Select(a => a.RunId!.Value).ToHashSet();
+        var latest = store.GetRuns().GroupBy(r => (r.UnitName, r.Channel)).Select(g => g.MaxBy(r => r.Id)!);
+        foreach (var record in latest.Where(r => r.Status == RunStatus.Faulted && !acknowledged.Contains(r.Id)).OrderBy(r => r.Id))
+        {
+            var outcome = RestoreFault(store, units, journal, record);
+            recovered.Add(outcome);
+            await store.RecordAuditAsync(
+                new AuditRecord(0, time.GetUtcNow(), Operator, "system", "recover", $"{record.UnitName}/{record.Channel}", record.Id, outcome.IsAttached, outcome.Detail),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return recovered;
+    }
+
+    private static RecoveredRun RestoreFault(FormationStore store, IReadOnlyList<UnitSupervisor> units, IRunJournal journal, RunRecord record)
+    {
+        int channel = record.Channel - 1;
+        if (units.FirstOrDefault(u => u.Name == record.UnitName) is not { } unit || channel < 0 || channel >= unit.Driver.ChannelCount || unit.Runs.ContainsKey(channel))
+        {
+            return Left(record, $"run {record.Id} (cell {record.CellId}) faulted on {record.UnitName}/{record.Channel} and was not acknowledged; that channel is not free in this rack configuration");
+        }
+
+        if (store.FindProfile(record.ProfileHash) is not { } stored)
+        {
+            return Left(record, $"run {record.Id} (cell {record.CellId}) faulted and was not acknowledged; its profile is not in the store");
+        }
+
+        try
+        {
+            var profile = StoredProfileReader.Read(stored.CanonicalText, record.ProfileHash);
+            int step = store.GetStepResults(record.Id) is { Count: > 0 } steps ? steps[^1].StepIndex : 0;
+            var run = ChannelRun.RestoreFaulted(record.Id, record.CellId, profile, journal, step, record.EndNote);
+            unit.Attach(channel, run);
+            return new RecoveredRun(record, run, unit, $"run {record.Id} (cell {record.CellId}) on {record.UnitName}/{record.Channel} is Faulted and awaits acknowledgement: {record.EndNote}");
+        }
+        catch (InvalidDataException e)
+        {
+            return Left(record, $"run {record.Id} (cell {record.CellId}) faulted and was not acknowledged; its profile cannot be read: {e.Message}");
+        }
     }
 
     private static RecoveredRun Reattach(FormationStore store, IReadOnlyList<UnitSupervisor> units, IRunJournal journal, RunRecord record)

@@ -1,4 +1,5 @@
 using FormationControl.Controller.Channels;
+using FormationControl.Controller.Operations;
 using FormationControl.Controller.Recovery;
 using FormationControl.Controller.Tests.Support;
 using FormationControl.Core.Profiles;
@@ -24,14 +25,16 @@ public class RunRecoveryTests
           "logging": { "interval": "60 s", "deltaVoltage": "10 mV" },
         """;
 
-    private static readonly Profile ChargeRestDischarge = TestProfiles.Parse("{ \"name\": \"crd\", " + Header + """
+    private static readonly string ChargeRestDischargeText = "{ \"name\": \"crd\", " + Header + """
           "steps": [
             { "label": "charge", "type": "chargeCc", "current": "1C", "limits": [ { "voltage": ">= 3.7 V" }, { "time": "2 h", "then": "fault" } ] },
             { "label": "rest", "type": "rest", "limits": [ { "time": "10 min" } ] },
             { "label": "discharge", "type": "dischargeCc", "current": "1C", "limits": [ { "voltage": "<= 3.4 V" }, { "time": "2 h", "then": "fault" } ] }
           ]
         }
-        """);
+        """;
+
+    private static readonly Profile ChargeRestDischarge = TestProfiles.Parse(ChargeRestDischargeText);
 
     [Fact]
     public async Task A_step_still_running_on_the_device_goes_on_and_ends_once()
@@ -161,6 +164,31 @@ public class RunRecoveryTests
     }
 
     [Fact]
+    public async Task A_fault_nobody_acknowledged_still_blocks_its_channel_after_a_restart_until_it_is_acknowledged()
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 1);
+        var run = await rig.AttachAsync(0, ChargeRestDischarge);
+        await PollAsync(rig, 3);
+        await new CyclerDriver(rig.Master, rig.Map, 1, 1).StartStepAsync(0, new StepCommand(ChannelMode.Rest, CutoffTime: TimeSpan.FromMinutes(1)));
+        await PollAsync(rig, 2); // the run sees a step it did not start and faults
+        Assert.Equal(ChannelState.Faulted, run.State);
+
+        var fault = Assert.Single(await rig.RestartControllerAsync(restoreFaults: true));
+
+        Assert.Equal((ChannelState.Faulted, run.RunId), (fault.Run!.State, fault.Run.RunId));
+        Assert.Contains("is Faulted and awaits acknowledgement", fault.Detail, StringComparison.Ordinal);
+        var ops = new RackOperations([rig.Supervisor], rig.Store, rig.Journal, rig.Clock);
+        var engineer = new OperatorIdentity("Erik", OperatorRole.Engineer);
+        var request = new StartRequest(ProfileLoader.Parse(ChargeRestDischargeText, "crd.json"), [1], new Dictionary<int, string> { [1] = "CELL-NEW" }, Engineering: true);
+        var refused = Assert.Single(await WithPollsAsync(rig, ops.StartAsync(request, engineer)));
+        Assert.StartsWith("channel busy: cell CELL-001 faulted", refused.Detail, StringComparison.Ordinal);
+        Assert.True((await WithPollsAsync(rig, ops.AcknowledgeAsync(1, engineer))).Accepted);
+
+        // Acknowledged: the next restart leaves the channel free.
+        Assert.Empty(await rig.RestartControllerAsync(restoreFaults: true));
+    }
+
+    [Fact]
     public async Task A_run_whose_unit_is_not_configured_any_more_is_reported_and_stays_open()
     {
         await using var rig = await SimulatedRig.StartAsync(channels: 1);
@@ -190,6 +218,17 @@ public class RunRecoveryTests
         var samples = rig.Store.GetSamples(runId);
         Assert.All(samples.Zip(samples.Skip(1)), pair => Assert.True(pair.First.Time < pair.Second.Time, $"samples at {pair.First.Time:O} and {pair.Second.Time:O}"));
         return steps;
+    }
+
+    // Operator requests are carried out by the next poll: poll until the request is answered (bounded).
+    private static async Task<T> WithPollsAsync<T>(SimulatedRig rig, Task<T> request)
+    {
+        for (int i = 0; i < 10 && !request.IsCompleted; i++)
+        {
+            await PollAsync(rig, 1);
+        }
+
+        return await request.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static async Task PollAsync(SimulatedRig rig, int polls)

@@ -68,12 +68,12 @@ internal sealed class SimulatedRig : IAsyncDisposable
     /// A controller killed and started again: its connection closes, its supervisor, poller and journal are dropped
     /// without another write, and new ones over the same store and unit reattach the open runs.
     /// </summary>
-    public async Task<IReadOnlyList<RecoveredRun>> RestartControllerAsync(string unitName = "U01")
+    public async Task<IReadOnlyList<RecoveredRun>> RestartControllerAsync(string unitName = "U01", bool restoreFaults = false)
     {
         await Master.DisposeAsync();
         Journal = new StoreJournal(Store);
         await ConnectAsync(Unit.ChannelCount, unitName);
-        return await RunRecovery.ReattachAsync(Store, [Supervisor], Journal, Clock, CancellationToken.None);
+        return await RunRecovery.ReattachAsync(Store, [Supervisor], Journal, Clock, CancellationToken.None, restoreFaults);
     }
 
     private async Task ConnectAsync(int channels, string unitName = "U01")
