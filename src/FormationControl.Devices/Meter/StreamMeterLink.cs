@@ -37,19 +37,33 @@ public sealed class StreamMeterLink : IMeterLink
 
     public string Name { get; }
 
+    /// <summary>How long a command may take to go out before the line counts as gone. Default 2 s.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     public async ValueTask WriteLineAsync(string line, CancellationToken cancellationToken)
     {
         ThrowIfFailed();
         byte[] bytes = Encoding.ASCII.GetBytes(line + "\r\n");
         try
         {
-            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // A serial port whose device vanished can leave a write pending for ever: the wait is bounded here, and a
+            // write that does not finish is abandoned (the line is closed off the caller's path on dispose).
+            await WriteAndFlushAsync(bytes, cancellationToken).WaitAsync(WriteTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new IOException($"Meter on {Name}: cannot send '{line}': the line took no data for {WriteTimeout.TotalSeconds:0.#} s (is the device still there?)");
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
         {
             throw new IOException($"Meter on {Name}: cannot send '{line}': {e.Message}", e);
         }
+    }
+
+    private async Task WriteAndFlushAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<string?> TryReadLineAsync(TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using FormationControl.Controller.Channels;
+using FormationControl.Controller.Polling;
 using FormationControl.Controller.Tests.Support;
+using FormationControl.Devices.Cycler;
 using FormationControl.Storage;
 
 namespace FormationControl.Controller.Tests.Polling;
@@ -54,7 +56,7 @@ public class UnitSupervisorTests
     [Fact]
     public async Task A_unit_that_stops_answering_pauses_its_runs_and_they_resume_when_it_answers()
     {
-        await using var rig = await SimulatedRig.StartAsync(channels: 2, timeout: TimeSpan.FromMilliseconds(150));
+        await using var rig = await SimulatedRig.StartAsync(channels: 2, timeout: TimeSpan.FromMilliseconds(500));
         var profile = TestProfiles.Parse(ChargeThenDischarge);
         var run = await rig.AttachAsync(0, profile);
         for (int i = 0; i < 3; i++)
@@ -84,7 +86,7 @@ public class UnitSupervisorTests
     [Fact]
     public async Task A_unit_silent_beyond_the_give_up_timeout_faults_its_runs_naming_the_unit_and_the_time()
     {
-        await using var rig = await SimulatedRig.StartAsync(channels: 1, timeout: TimeSpan.FromMilliseconds(150));
+        await using var rig = await SimulatedRig.StartAsync(channels: 1, timeout: TimeSpan.FromMilliseconds(500));
         rig.Supervisor.CommLossTimeout = TimeSpan.FromMinutes(3);
         var run = await rig.AttachAsync(0, TestProfiles.Parse(ChargeThenDischarge));
         await rig.Poller.PollOnceAsync(CancellationToken.None);
@@ -108,5 +110,37 @@ public class UnitSupervisorTests
         var stored = rig.Store.FindRun(run.RunId)!;
         Assert.Equal(RunStatus.Faulted, stored.Status);
         Assert.StartsWith(reason, stored.EndNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_request_waits_out_missed_answers_and_acts_without_a_status_only_when_the_unit_stays_silent()
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 2, timeout: TimeSpan.FromMilliseconds(500));
+        ChannelStatus? seen = null;
+        ChannelOperation look = (c, _) =>
+        {
+            seen = c.Status;
+            return ValueTask.FromResult(OperatorResponse.Accept("looked", ChannelAction.None));
+        };
+
+        rig.Cable.Unplugged = true;
+        var first = rig.Supervisor.SubmitAsync(0, look);
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.False(first.IsCompleted); // one lost answer: the request waits for a status
+        rig.Cable.Unplugged = false;
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(seen);
+
+        rig.Cable.Unplugged = true;
+        var second = rig.Supervisor.SubmitAsync(1, look);
+        for (int i = 0; i < rig.Supervisor.OperationPatiencePolls; i++)
+        {
+            Assert.False(second.IsCompleted);
+            await rig.Poller.PollOnceAsync(CancellationToken.None);
+        }
+
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Null(seen); // still silent: carried out without a status (a start is then refused as unchecked)
     }
 }

@@ -40,12 +40,38 @@ public class StreamMeterLinkTests
         Assert.Equal("*IDN?\r\n", Encoding.ASCII.GetString(sink.Written.ToArray()));
     }
 
+    [Fact]
+    public async Task A_write_the_line_never_takes_is_an_io_error_after_the_write_timeout_in_virtual_time()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var stuck = new BlockingStream { WritesNeverFinish = true };
+        await using var link = new StreamMeterLink("/dev/ttyGONE", stuck, stuck.Dispose, time);
+
+        var write = link.WriteLineAsync("READ?", CancellationToken.None).AsTask();
+        Assert.False(write.IsCompleted);
+        time.Advance(link.WriteTimeout);
+        var gone = await Assert.ThrowsAsync<IOException>(() => write.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("Meter on /dev/ttyGONE: cannot send 'READ?'", gone.Message, StringComparison.Ordinal);
+    }
+
     // A line that never sends anything until it is closed; records what is written.
     private sealed class BlockingStream : Stream
     {
         private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public MemoryStream Written { get; } = new();
+
+        public bool WritesNeverFinish { get; init; }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (WritesNeverFinish)
+            {
+                await _closed.Task; // like a vanished serial device: the write neither finishes nor fails
+            }
+
+            Written.Write(buffer.Span);
+        }
 
         public override bool CanRead => true;
 
