@@ -142,13 +142,22 @@ public sealed partial class ChannelRun
         Checkpointed(ChannelAction.None, now);
     }
 
-    private ChannelAction Handle(in ChannelStatus status, DateTimeOffset now)
+    /// <summary>
+    /// The unit answered again: the run leaves CommLoss for the state it lost the link in, before operator requests of
+    /// the same poll are carried out (the fresh status itself comes with <see cref="OnStatus"/>).
+    /// </summary>
+    public void OnCommRestored()
     {
         if (_state == ChannelState.CommLoss)
         {
             _machine.Fire(ChannelTrigger.CommRestored);
             _commLostSince = null;
         }
+    }
+
+    private ChannelAction Handle(in ChannelStatus status, DateTimeOffset now)
+    {
+        OnCommRestored();
 
         if (_reconciling)
         {

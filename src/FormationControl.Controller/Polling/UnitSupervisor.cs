@@ -112,6 +112,11 @@ public sealed class UnitSupervisor
         _failedInARow = 0;
         LastError = null;
         LastSnapshot = snapshot;
+        foreach (var run in _runs.Values)
+        {
+            run.OnCommRestored(); // an operator request in this poll sees the run as it is, not as the last blip left it
+        }
+
         await OperateAsync(snapshot, now, cancellationToken).ConfigureAwait(false);
         foreach (var (channel, run) in _runs)
         {

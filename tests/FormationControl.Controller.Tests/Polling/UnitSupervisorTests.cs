@@ -143,4 +143,28 @@ public class UnitSupervisorTests
         await second.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(seen); // still silent: carried out without a status (a start is then refused as unchecked)
     }
+
+    [Fact]
+    public async Task A_pause_in_the_poll_after_a_missed_answer_finds_the_run_in_its_step_not_in_comm_loss()
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 1, timeout: TimeSpan.FromMilliseconds(500));
+        var run = await rig.AttachAsync(0, TestProfiles.Parse(ChargeThenDischarge));
+        for (int i = 0; i < 2; i++)
+        {
+            await rig.Poller.PollOnceAsync(CancellationToken.None);
+            rig.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        rig.Cable.Unplugged = true;
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(ChannelState.CommLoss, run.State);
+
+        rig.Cable.Unplugged = false;
+        var pause = rig.Supervisor.SubmitAsync(0, (c, _) => ValueTask.FromResult(c.Run!.Pause(c.Now)));
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+
+        var response = await pause.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(response.Accepted, response.Detail);
+        Assert.Equal(ChannelState.PausedByOperator, run.State);
+    }
 }
