@@ -34,23 +34,19 @@ public sealed class RunCommandTests : IAsyncLifetime
         """;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fc-run-").FullName;
-    private ModbusTcpSlave _slave = null!;
-    private int _port;
+    private LoopbackCyclerUnit _unit = null!;
 
     private string Db => Path.Combine(_folder, "rack.db");
 
     public Task InitializeAsync()
     {
-        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
-        var unit = new SimulatedCyclerUnit(map, 1, new CellPopulation(4, 100, 3).Cells, TimeProvider.System);
-        _slave = new ModbusTcpSlave(unit);
-        _port = _slave.Start(new IPEndPoint(IPAddress.Loopback, 0)).Port;
+        _unit = new LoopbackCyclerUnit();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _slave.DisposeAsync();
+        await _unit.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -58,7 +54,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     public async Task A_short_profile_runs_to_the_end_on_every_channel_and_prints_a_json_summary()
     {
         var (code, stdout, stderr) = await FcProcess.RunAsync(
-            "run", "--config", Rack(_port), "--profile", Profile(), "--channels", "1-3", "--cells", Tray("1,CELL-A", "2,CELL-B", "3,CELL-C"),
+            "run", "--config", Rack(_unit.Port), "--profile", Profile(), "--channels", "1-3", "--cells", Tray("1,CELL-A", "2,CELL-B", "3,CELL-C"),
             "--until-done", "--json", "--engineering", "--by", "Erik");
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
@@ -80,7 +76,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     public async Task Units_on_a_serial_line_run_a_short_profile_to_the_end()
     {
         await using var line = await SocatPair.StartAsync();
-        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
+        var map = RegisterMapLoader.Load(LoopbackCyclerUnit.MapPath);
         var units = new[] { 1, 2 }.Select(id => new SimulatedCyclerUnit(map, (byte)id, new CellPopulation(2, 100, id).Cells, TimeProvider.System));
         await using var slave = new ModbusRtuSlave(new SimulatedRack(units));
         slave.Start(line.PortA, new SerialLineSettings(115200, Parity.None));
@@ -103,7 +99,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         File.WriteAllText(path, ShortProfile.Replace("\"maxVoltage\": \"4.25 V\"", "\"maxVoltage\": \"3.0 V\"", StringComparison.Ordinal));
 
         var (code, stdout, stderr) = await FcProcess.RunAsync(
-            "run", "--config", Rack(_port), "--profile", path, "--channels", "1", "--cells", Tray("1,CELL-A"), "--until-done", "--engineering", "--by", "Erik");
+            "run", "--config", Rack(_unit.Port), "--profile", path, "--channels", "1", "--cells", Tray("1,CELL-A"), "--until-done", "--engineering", "--by", "Erik");
 
         Assert.True(code == 3, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Contains("0 completed, 1 faulted", stdout, StringComparison.Ordinal);
@@ -114,7 +110,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     public async Task An_unreleased_profile_is_refused_on_every_channel_with_the_reason()
     {
         var (code, stdout, _) = await FcProcess.RunAsync(
-            "run", "--config", Rack(_port), "--profile", Profile(), "--channels", "1-2", "--cells", Tray("1,CELL-A"), "--until-done");
+            "run", "--config", Rack(_unit.Port), "--profile", Profile(), "--channels", "1-2", "--cells", Tray("1,CELL-A"), "--until-done");
 
         Assert.Equal(1, code);
         Assert.Contains("profile not released: run-smoke 1.0.0", stdout, StringComparison.Ordinal);
@@ -124,14 +120,14 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_unit_that_cannot_be_reached_stops_the_run_before_anything_starts()
     {
-        await _slave.DisposeAsync();
+        await _unit.DisposeAsync();
 
         var (code, stdout, stderr) = await FcProcess.RunAsync(
-            "run", "--config", Rack(_port), "--profile", Profile(), "--channels", "1", "--cells", Tray("1,CELL-A"), "--until-done", "--engineering", "--by", "Erik");
+            "run", "--config", Rack(_unit.Port), "--profile", Profile(), "--channels", "1", "--cells", Tray("1,CELL-A"), "--until-done", "--engineering", "--by", "Erik");
 
         Assert.Equal(3, code);
         Assert.Empty(stdout);
-        Assert.StartsWith($"unit U01 at tcp://127.0.0.1:{_port} cannot be reached", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"unit U01 at tcp://127.0.0.1:{_unit.Port} cannot be reached", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +136,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         string tray = Tray("1,CELL-A", "1,CELL-B");
 
         var (code, _, stderr) = await FcProcess.RunAsync(
-            "run", "--config", Rack(_port), "--profile", Profile(), "--channels", "1-2", "--cells", tray, "--until-done");
+            "run", "--config", Rack(_unit.Port), "--profile", Profile(), "--channels", "1-2", "--cells", tray, "--until-done");
 
         Assert.Equal(1, code);
         Assert.Contains($"{tray}:3: position 1 is already given on line 2", stderr, StringComparison.Ordinal);
@@ -148,7 +144,7 @@ public sealed class RunCommandTests : IAsyncLifetime
 
     private string Rack(int port)
     {
-        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = LoopbackCyclerUnit.MapPath.Replace("\\", "/", StringComparison.Ordinal);
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
             {
@@ -164,7 +160,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     // Two units of two channels on one serial line (unit ids 1 and 2).
     private string Rack(string firstTransport, string secondTransport)
     {
-        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = LoopbackCyclerUnit.MapPath.Replace("\\", "/", StringComparison.Ordinal);
         string path = Path.Combine(_folder, "rack-serial.json");
         File.WriteAllText(path, $$"""
             {

@@ -2,10 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FormationControl.Cli.Tests.Support;
-using FormationControl.Devices.RegisterMaps;
-using FormationControl.Modbus.Slave;
-using FormationControl.Simulator.Cycler;
-using FormationControl.Simulator.Population;
 using FormationControl.Storage;
 
 namespace FormationControl.Cli.Tests.Commands.Serve;
@@ -32,23 +28,19 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
 
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly string _folder = Directory.CreateTempSubdirectory("fc-serve-").FullName;
-    private ModbusTcpSlave _slave = null!;
-    private int _unitPort;
+    private LoopbackCyclerUnit _unit = null!;
 
     private string Db => Path.Combine(_folder, "rack.db");
 
     public Task InitializeAsync()
     {
-        var map = RegisterMapLoader.Load(Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json"));
-        var unit = new SimulatedCyclerUnit(map, 1, new CellPopulation(4, 100, 3).Cells, TimeProvider.System);
-        _slave = new ModbusTcpSlave(unit);
-        _unitPort = _slave.Start(new IPEndPoint(IPAddress.Loopback, 0)).Port;
+        _unit = new LoopbackCyclerUnit();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _slave.DisposeAsync();
+        await _unit.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -240,14 +232,14 @@ public sealed partial class ServeCommandTests : IAsyncLifetime
 
     private string Rack(string? token = null)
     {
-        string map = Path.Combine(RepositoryFiles.Root, "profiles", "devices", "sim-cycler-v1.json").Replace("\\", "/", StringComparison.Ordinal);
+        string map = LoopbackCyclerUnit.MapPath.Replace("\\", "/", StringComparison.Ordinal);
         string tokenField = token is null ? string.Empty : $", \"token\": \"{token}\"";
         string path = Path.Combine(_folder, "rack.json");
         File.WriteAllText(path, $$"""
             {
               "name": "test-rack", "pollInterval": "300 ms", "requestTimeout": "250 ms", "connectTimeout": "2 s", "watchdogPeriod": "10 s",
               "storage": "rack.db", "http": { "host": "127.0.0.1", "port": 8750{{tokenField}} },
-              "units": [ { "name": "U01", "transport": { "type": "tcp", "host": "127.0.0.1", "port": {{_unitPort}} }, "unitId": 1,
+              "units": [ { "name": "U01", "transport": { "type": "tcp", "host": "127.0.0.1", "port": {{_unit.Port}} }, "unitId": 1,
                            "registerMap": "{{map}}", "channels": 4 } ]
             }
             """);
