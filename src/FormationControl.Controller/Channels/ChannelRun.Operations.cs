@@ -13,23 +13,41 @@ public sealed partial class ChannelRun
     {
         if (!_machine.CanFire(ChannelTrigger.Pause))
         {
-            return OperatorResponse.Refuse(_state == ChannelState.Starting
-                ? "the channel is starting a step; pause it once the device has taken the step (next poll)"
+            return OperatorResponse.Refuse(
+                _state == ChannelState.Starting ? "the channel is starting a step; pause it once the device has taken the step (next poll)"
+                : _state == ChannelState.CommLoss ? "the unit stopped answering while the channel was starting a step; pause it once the unit answers"
                 : $"only a running step can be paused; the channel is {_state}");
         }
 
+        bool silent = _state == ChannelState.CommLoss;
         _machine.Fire(ChannelTrigger.Pause);
+        _commLostSince = null;
         _pausedStatus = null;
         Reason = $"paused at step {StepIndex + 1}";
-        return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} paused, output off", ChannelAction.StopOutput), now);
+        string message = silent
+            ? $"step {StepIndex + 1} paused; its unit is not answering, so the output-off command is sent again until it answers (its watchdog turns the output off meanwhile)"
+            : $"step {StepIndex + 1} paused, output off";
+        return Checkpointed(OperatorResponse.Accept(message, ChannelAction.StopOutput), now);
     }
 
-    /// <summary>Continues a paused run: the step it was in, with the time and charge it already ran counted.</summary>
-    public OperatorResponse Resume(DateTimeOffset now)
+    /// <summary>
+    /// Continues a paused run: the step it was in, with the time and charge it already ran counted. <paramref name="status"/>
+    /// (this poll's, null when the unit did not answer) may be the device's confirmation that the output is off.
+    /// </summary>
+    public OperatorResponse Resume(ChannelStatus? status, DateTimeOffset now)
     {
         if (_state != ChannelState.PausedByOperator)
         {
             return OperatorResponse.Refuse($"only a run paused by an operator can be resumed; the channel is {_state}");
+        }
+
+        if (_pausedStatus is null && status is { } fresh)
+        {
+            WhilePaused(fresh, now);
+            if (IsFinished)
+            {
+                return OperatorResponse.Refuse($"the run faulted while paused: {Reason}");
+            }
         }
 
         if (_pausedStatus is not { } paused)
@@ -38,7 +56,8 @@ public sealed partial class ChannelRun
         }
 
         _machine.Fire(ChannelTrigger.Resume);
-        if (paused.EndReason != DeviceEndReason.Stopped)
+        // A watchdog stop while paused is the pause itself (the unit was silent when it was asked for).
+        if (paused.EndReason is not (DeviceEndReason.Stopped or DeviceEndReason.Watchdog))
         {
             // The device ended the step by its own cut-off before the stop arrived: that end stands.
             return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} had ended ({paused.EndReason}); continuing with the next", EndLeg(paused, now, logged: true)), now);

@@ -48,7 +48,9 @@ public static class ChannelStateMachine
         m.Configure(ChannelState.CommLoss)
             .SubstateOf(ChannelState.Paused)
             .OnEntryFrom(ChannelTrigger.CommLost, t => beforeCommLoss = t.Source)
-            .PermitDynamic(ChannelTrigger.CommRestored, () => beforeCommLoss);
+            .PermitDynamic(ChannelTrigger.CommRestored, () => beforeCommLoss)
+            // A technician may pause a step whose unit is silent: the stop goes out once the unit answers.
+            .PermitIf(ChannelTrigger.Pause, ChannelState.PausedByOperator, () => beforeCommLoss == ChannelState.InStep, "lost in a step");
 
         m.Configure(ChannelState.Faulted)
             .Permit(ChannelTrigger.Acknowledge, ChannelState.Acknowledged);

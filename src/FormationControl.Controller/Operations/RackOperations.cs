@@ -41,7 +41,7 @@ public sealed class RackOperations(IReadOnlyList<UnitSupervisor> units, Formatio
         SubmitAsync(channel, "pause", who, OnRun(c => c.Run!.Pause(c.Now)), cancellationToken);
 
     public Task<ChannelOutcome> ResumeAsync(int channel, OperatorIdentity who, CancellationToken cancellationToken = default) =>
-        SubmitAsync(channel, "resume", who, OnRun(c => c.Run!.Resume(c.Now)), cancellationToken);
+        SubmitAsync(channel, "resume", who, OnRun(c => c.Run!.Resume(c.Status, c.Now)), cancellationToken);
 
     public Task<ChannelOutcome> StopAsync(int channel, OperatorIdentity who, CancellationToken cancellationToken = default) =>
         SubmitAsync(channel, "stop", who, OnRun(c => c.Run!.Stop(c.Status, c.Now, who.Name)), cancellationToken);

@@ -15,6 +15,9 @@ internal sealed class TestSlave : IAsyncDisposable
         Endpoint = _slave.Start(new IPEndPoint(IPAddress.Loopback, 0));
     }
 
+    /// <summary>An <c>fc modbus --timeout</c> for requests that must be answered: generous, since many fc processes start at once in the suite.</summary>
+    public const string PatientTimeoutMs = "10000";
+
     public RegisterBank Bank { get; }
 
     public IPEndPoint Endpoint { get; }

@@ -158,7 +158,7 @@ public class ChannelRunRecoveryTests
         Assert.Equal(ChannelActionKind.None, action.Kind);
         Assert.Equal(ChannelState.PausedByOperator, restored.State);
         Assert.Contains("cannot tell why; resume, jump or stop it", restored.Reason, StringComparison.Ordinal);
-        var resumed = restored.Resume(T0.AddSeconds(2100));
+        var resumed = restored.Resume(null, T0.AddSeconds(2100));
         Assert.True(resumed.Accepted, resumed.Detail);
         Assert.Equal(TimeSpan.FromSeconds(16 * 3600 - 2000), resumed.Action.Command!.CutoffTime);
     }

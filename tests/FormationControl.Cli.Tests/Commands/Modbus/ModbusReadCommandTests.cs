@@ -13,7 +13,7 @@ public class ModbusReadCommandTests
     public async Task Reads_holding_registers_as_json()
     {
         await using var slave = new TestSlave();
-        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--unit", "1", "--table", "holding", "--address", "5", "--count", "3", "--json");
+        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--unit", "1", "--table", "holding", "--address", "5", "--count", "3", "--json");
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -24,7 +24,7 @@ public class ModbusReadCommandTests
     public async Task Reads_input_registers_in_human_form()
     {
         await using var slave = new TestSlave();
-        var (code, stdout, _) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--table", "input", "--address", "0", "--count", "2");
+        var (code, stdout, _) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--table", "input", "--address", "0", "--count", "2");
 
         Assert.Equal(0, code);
         Assert.Equal("[0]: 10000\n[1]: 10001\n", stdout);
@@ -34,7 +34,7 @@ public class ModbusReadCommandTests
     public async Task A_modbus_exception_exits_2_and_names_it()
     {
         await using var slave = new TestSlave(size: 100);
-        var (code, _, stderr) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--address", "99", "--count", "2");
+        var (code, _, stderr) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "99", "--count", "2");
 
         Assert.Equal(2, code);
         Assert.Contains("IllegalDataAddress", stderr);
@@ -75,7 +75,7 @@ public class ModbusReadCommandTests
         Set(slave, 20, -12.625f, Enum.Parse<WordOrder>(order));
         Set(slave, 22, 3.5e6f, Enum.Parse<WordOrder>(order));
 
-        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--address", "20", "--count", "2", "--type", "f32", "--word-order", order);
+        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "20", "--count", "2", "--type", "f32", "--word-order", order);
 
         Assert.True(code == 0, stderr);
         Assert.Equal("[20]: -12.625\n[22]: 3500000\n", stdout);
@@ -91,9 +91,9 @@ public class ModbusReadCommandTests
         slave.Bank.SetRegister(1, ModbusTable.HoldingRegisters, 8, 0xFFFF);
         slave.Bank.SetRegister(1, ModbusTable.HoldingRegisters, 9, 0xFFFF);
 
-        var i16 = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--table", "input", "--address", "5", "--type", "i16");
-        var u32 = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--address", "6", "--type", "u32", "--word-order", "CDAB", "--json");
-        var i32 = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--address", "8", "--type", "i32");
+        var i16 = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--table", "input", "--address", "5", "--type", "i16");
+        var u32 = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "6", "--type", "u32", "--word-order", "CDAB", "--json");
+        var i32 = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "8", "--type", "i32");
 
         Assert.Equal("[5]: -2\n", i16.Stdout);
         Assert.Equal("{\"values\":[100000]}\n", u32.Stdout);
@@ -107,8 +107,8 @@ public class ModbusReadCommandTests
         slave.Bank.SetBit(1, ModbusTable.Coils, 3, true);
         slave.Bank.SetBit(1, ModbusTable.DiscreteInputs, 0, true);
 
-        var coils = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--table", "coils", "--address", "2", "--count", "3");
-        var discrete = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--table", "discrete", "--address", "0", "--count", "2", "--json");
+        var coils = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--table", "coils", "--address", "2", "--count", "3");
+        var discrete = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--table", "discrete", "--address", "0", "--count", "2", "--json");
 
         Assert.Equal("[2]: 0\n[3]: 1\n[4]: 0\n", coils.Stdout);
         Assert.Equal("{\"values\":[1,0]}\n", discrete.Stdout);

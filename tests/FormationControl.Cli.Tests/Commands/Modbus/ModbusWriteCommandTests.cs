@@ -11,7 +11,7 @@ public class ModbusWriteCommandTests
     public async Task Writes_several_registers_in_one_request()
     {
         await using var slave = new TestSlave();
-        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--unit", "1", "--address", "10", "--values", "1234,5678,9");
+        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--unit", "1", "--address", "10", "--values", "1234,5678,9");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("wrote 3 register(s) from 10", stdout);
@@ -24,7 +24,7 @@ public class ModbusWriteCommandTests
     public async Task Writes_a_single_register()
     {
         await using var slave = new TestSlave();
-        var (code, _, _) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--address", "0", "--values", "65535");
+        var (code, _, _) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "0", "--values", "65535");
 
         Assert.Equal(0, code);
         var read = new ushort[1];
@@ -36,7 +36,7 @@ public class ModbusWriteCommandTests
     public async Task Writing_past_the_bank_exits_2()
     {
         await using var slave = new TestSlave(size: 20);
-        var (code, _, stderr) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--address", "19", "--values", "1,2");
+        var (code, _, stderr) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "19", "--values", "1,2");
         Assert.Equal(2, code);
         Assert.Contains("IllegalDataAddress", stderr);
     }
@@ -46,8 +46,8 @@ public class ModbusWriteCommandTests
     {
         await using var slave = new TestSlave();
 
-        var one = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--table", "coils", "--address", "3", "--values", "1");
-        var several = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--table", "coils", "--address", "10", "--values", "1,0,on,true,off");
+        var one = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--table", "coils", "--address", "3", "--values", "1");
+        var several = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--table", "coils", "--address", "10", "--values", "1,0,on,true,off");
 
         Assert.True(one.ExitCode == 0, one.Stderr);
         Assert.Contains("wrote 1 coil(s) from 3 with function 5", one.Stdout);
@@ -66,8 +66,8 @@ public class ModbusWriteCommandTests
     {
         await using var slave = new TestSlave();
 
-        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--address", "40", "--values", values, "--type", type, "--word-order", order);
-        var (readCode, readBack, _) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--address", "40", "--count", "2", "--type", type, "--word-order", order, "--json");
+        var (code, stdout, stderr) = await FcProcess.RunAsync("modbus", "write", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "40", "--values", values, "--type", type, "--word-order", order);
+        var (readCode, readBack, _) = await FcProcess.RunAsync("modbus", "read", "--tcp", slave.Tcp, "--timeout", TestSlave.PatientTimeoutMs, "--address", "40", "--count", "2", "--type", type, "--word-order", order, "--json");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("with function 16", stdout);
