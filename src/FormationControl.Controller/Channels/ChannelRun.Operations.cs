@@ -158,6 +158,15 @@ public sealed partial class ChannelRun
         }
     }
 
+    // The profile allows it ("onCommLoss": "resume"): the leg goes on where the watchdog stopped it, as after a pause.
+    private ChannelAction ResumeAfterWatchdog(in ChannelStatus stopped)
+    {
+        _legsDone += stopped;
+        _legPart += stopped;
+        Reason = $"step {StepIndex + 1} resumed after a communication loss (the unit's watchdog had stopped it)";
+        return StartLeg(stopped.StepSequence, RemainderOf(Plan.Command));
+    }
+
     // The device counts the resumed leg from zero: its time and charge cut-offs get what is left.
     private StepCommand RemainderOf(StepCommand command) => command with
     {

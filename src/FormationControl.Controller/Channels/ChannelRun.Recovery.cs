@@ -115,6 +115,7 @@ public sealed partial class ChannelRun
         run._logger.Restore(step.Logging ?? profile.Logging, checkpoint.LastLogged);
         run._cccv = CccvPhaseSplit.For(step)?.Resume(checkpoint.Cccv);
         run._reconciling = true;
+        run._unreachedInLeg = true; // nobody sent heartbeats while the controller was down
         return run;
     }
 

@@ -41,6 +41,7 @@ public sealed partial class ChannelRun
     private CccvPhaseSplit? _cccv;        // the CC and CV parts of a CCCV step
     private ChannelState _beforeCommLoss;
     private DateTimeOffset? _commLostSince;
+    private bool _unreachedInLeg;      // the unit went unheard during the current leg (a comm loss, or a controller restart)
     private int _stepResults;           // step results this run has recorded, counting those found stored at a restore
     private int _storedStepResults;     // results the store already held when the run was restored: not written again
     private bool _checkpointDue;
@@ -132,6 +133,7 @@ public sealed partial class ChannelRun
             _beforeCommLoss = _state;
             _machine.Fire(ChannelTrigger.CommLost);
             _commLostSince ??= now;
+            _unreachedInLeg = true;
         }
 
         if (_state == ChannelState.CommLoss && _commLostSince is { } since && now - since >= giveUpAfter)
@@ -261,7 +263,15 @@ public sealed partial class ChannelRun
             Reason = $"jumped to step {target + 1}";
             return StartStep(target, status, now);
         }
-        StepLimit? limit = status.EndReason == DeviceEndReason.Stopped
+
+        bool stoppedByWatchdog = status.EndReason == DeviceEndReason.Watchdog;
+        if (stoppedByWatchdog && _softwareEnd is null && _unreachedInLeg && Profile.Safety.ResumeAfterCommLoss)
+        {
+            return ResumeAfterWatchdog(status);
+        }
+
+        // A watchdog stop after a software limit was reached (our stop had not arrived) ends the step by that limit.
+        StepLimit? limit = status.EndReason == DeviceEndReason.Stopped || (stoppedByWatchdog && _softwareEnd is not null)
             ? _softwareEnd
             : Plan.DeviceLimits.GetValueOrDefault(status.EndReason);
         bool legTimedOut = Plan.TimedLeg && status.EndReason == DeviceEndReason.Time;
@@ -337,6 +347,7 @@ public sealed partial class ChannelRun
         _expectedSequence = unchecked((ushort)(currentSequence + 1));
         _startPolls = 0;
         _softwareEnd = null;
+        _unreachedInLeg = false;
         if (_state == ChannelState.InStep)
         {
             _machine.Fire(ChannelTrigger.StepEnded); // the next leg starts like a step: confirmed by its sequence number

@@ -18,6 +18,7 @@ public sealed class UnitSupervisor
     private readonly List<(int Channel, ChannelRun Run, ChannelAction Action)> _starts = [];
     private readonly List<Task> _durable = [];
     private int _failedInARow;
+    private bool _rearmWatchdog = true;
 
     public UnitSupervisor(string name, CyclerDriver driver)
     {
@@ -93,6 +94,7 @@ public sealed class UnitSupervisor
             LastError = e;
             FailedPolls++;
             _failedInARow++;
+            _rearmWatchdog = true;
             foreach (var run in _runs.Values)
             {
                 if (!run.IsFinished)
@@ -112,6 +114,14 @@ public sealed class UnitSupervisor
         _failedInARow = 0;
         LastError = null;
         LastSnapshot = snapshot;
+        if (_rearmWatchdog)
+        {
+            // First answer since a silence or a controller start: the unit's watchdog may have tripped, and a tripped
+            // unit ends any step it is told to start. Feed it before this poll's commands, not after them.
+            _rearmWatchdog = false;
+            await SendAsync(() => Driver.HeartbeatAsync(cancellationToken)).ConfigureAwait(false);
+        }
+
         foreach (var run in _runs.Values)
         {
             run.OnCommRestored(); // an operator request in this poll sees the run as it is, not as the last blip left it

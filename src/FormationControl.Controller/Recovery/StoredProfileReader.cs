@@ -69,7 +69,8 @@ public static class StoredProfileReader
                 safety.GetProperty("maxCurrentA").GetDouble(),
                 safety.GetProperty("maxTemperatureC").GetDouble(),
                 Seconds(safety, "maxStepDurationS"),
-                Seconds(safety, "maxTotalDurationS")),
+                Seconds(safety, "maxTotalDurationS"),
+                safety.TryGetProperty("onCommLoss", out var onCommLoss) && onCommLoss.GetString() == "resume"),
             Logging(root.GetProperty("logging")) ?? throw new FormatException("the profile has no logging criteria"),
             [.. root.GetProperty("steps").EnumerateArray().Select(ReadStep)]);
     }

@@ -60,6 +60,12 @@ public static class ProfileHash
         w.WriteCanonicalNumber("maxTemperatureC", safety.MaxTemperatureC);
         w.WriteCanonicalNumber("maxStepDurationS", safety.MaxStepDuration?.TotalSeconds);
         w.WriteCanonicalNumber("maxTotalDurationS", safety.MaxTotalDuration?.TotalSeconds);
+        if (safety.ResumeAfterCommLoss)
+        {
+            // Written only when set, so the hashes of profiles released before the field existed stay the same.
+            w.WriteString("onCommLoss", "resume");
+        }
+
         w.WriteEndObject();
     }
 

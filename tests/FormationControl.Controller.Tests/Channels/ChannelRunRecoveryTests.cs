@@ -204,4 +204,22 @@ public class ChannelRunRecoveryTests
         var error = Assert.Throws<InvalidDataException>(() => Restored(checkpoint));
         Assert.Contains("step 6 is not a step that runs in profile test-two-step 1.0.0", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_step_the_watchdog_stopped_while_the_controller_was_down_goes_on_when_the_profile_says_resume()
+    {
+        var profile = TestProfiles.Parse(TestProfiles.TwoStepJson.Replace("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\", \"onCommLoss\": \"resume\"", StringComparison.Ordinal));
+        var run = new ChannelRun(7, "CELL-1", profile, _before);
+        run.Begin(Status(ChannelDeviceState.Idle, 10), T0);
+        run.OnStatus(Status(ChannelDeviceState.Running, 11, 3.6, 10, 5, 0.01), T0.AddSeconds(5));
+        var checkpoint = RunCheckpoint.FromJson(run.CreateCheckpoint(T0.AddSeconds(5)).ToJson());
+
+        var restored = ChannelRun.Restore(7, "CELL-1", profile, _after, checkpoint, 0);
+        var action = restored.OnStatus(Status(ChannelDeviceState.StepComplete, 11, 3.6, 0, 15, 0.04, 0.15, DeviceEndReason.Watchdog), T0.AddMinutes(2));
+
+        Assert.Equal(ChannelActionKind.StartStep, action.Kind);
+        Assert.Equal(TimeSpan.FromHours(16) - TimeSpan.FromSeconds(15), action.Command!.CutoffTime);
+        Assert.Equal(ChannelState.Starting, restored.State);
+        Assert.Empty(_after.Steps);
+    }
 }

@@ -1,5 +1,6 @@
 using FormationControl.Controller.Channels;
 using FormationControl.Controller.Tests.Support;
+using FormationControl.Core.Profiles;
 using FormationControl.Devices.Cycler;
 using FormationControl.Storage;
 
@@ -171,4 +172,45 @@ public class ChannelRunTests
         Assert.Equal("protection: OverVoltage", Assert.Single(_journal.Steps).EndReason);
         Assert.Contains("OverVoltage", run.Reason);
     }
+
+    [Fact]
+    public void A_step_the_watchdog_stopped_during_a_comm_loss_goes_on_when_the_profile_says_resume()
+    {
+        var run = new ChannelRun(7, "CELL-1", ResumingTwoStep(), _journal);
+        run.Begin(Status(ChannelDeviceState.Idle, 0), T0);
+        run.OnStatus(Status(ChannelDeviceState.Running, 1, 3.6, 10, 60, 0.2), T0.AddSeconds(60));
+        run.OnCommLost(T0.AddSeconds(61), "U01", TimeSpan.FromMinutes(10));
+
+        var resumed = run.OnStatus(Status(ChannelDeviceState.StepComplete, 1, 3.6, 0, 100, 0.3, 1.1, DeviceEndReason.Watchdog), T0.AddSeconds(130));
+
+        Assert.Equal(ChannelActionKind.StartStep, resumed.Kind);
+        Assert.Equal(ChannelMode.ChargeCccv, resumed.Command!.Mode);
+        Assert.Equal(TimeSpan.FromHours(16) - TimeSpan.FromSeconds(100), resumed.Command.CutoffTime);
+        Assert.Equal(ChannelState.Starting, run.State);
+        Assert.Equal("step 1 resumed after a communication loss (the unit's watchdog had stopped it)", run.Reason);
+        Assert.Empty(_journal.Steps);
+
+        run.OnStatus(Status(ChannelDeviceState.Running, 2, 3.7, 10, 10, 0.03), T0.AddSeconds(140));
+        run.OnStatus(Status(ChannelDeviceState.StepComplete, 2, 4.19, 0, 30000, 89.7, 349, DeviceEndReason.Current), T0.AddSeconds(30130));
+        var charge = Assert.Single(_journal.Steps);
+        Assert.Equal(90, charge.Ah, 6);
+        Assert.Equal(30100, charge.DurationS, 6);
+    }
+
+    [Fact]
+    public void A_watchdog_stop_without_a_comm_loss_faults_even_when_the_profile_says_resume()
+    {
+        // The controller heard the unit all along: the watchdog is misconfigured (a fast simulator clock, say), and
+        // resuming would only loop.
+        var run = new ChannelRun(7, "CELL-1", ResumingTwoStep(), _journal);
+        run.Begin(Status(ChannelDeviceState.Idle, 0), T0);
+        run.OnStatus(Status(ChannelDeviceState.Running, 1), T0);
+        run.OnStatus(Status(ChannelDeviceState.StepComplete, 1, 3.8, 0, 20, 0.1, 0.4, DeviceEndReason.Watchdog), T0.AddSeconds(20));
+
+        Assert.Equal(ChannelState.Faulted, run.State);
+        Assert.StartsWith("step 1 stopped by the device's watchdog", run.Reason, StringComparison.Ordinal);
+    }
+
+    private static Profile ResumingTwoStep() =>
+        TestProfiles.Parse(TestProfiles.TwoStepJson.Replace("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\", \"onCommLoss\": \"resume\"", StringComparison.Ordinal));
 }

@@ -83,6 +83,43 @@ public class UnitSupervisorTests
         Assert.Equal(3, rig.Store.GetStepResults(run.RunId).Count);
     }
 
+    [Theory]
+    [InlineData("resume", ChannelState.Completed)]
+    [InlineData("fault", ChannelState.Faulted)]
+    public async Task A_step_the_unit_watchdog_stopped_during_a_silence_goes_on_only_when_the_profile_says_resume(string onCommLoss, ChannelState outcome)
+    {
+        await using var rig = await SimulatedRig.StartAsync(channels: 1, timeout: TimeSpan.FromMilliseconds(500));
+        await rig.Supervisor.Driver.ConfigureWatchdogAsync(TimeSpan.FromSeconds(30));
+        var profile = TestProfiles.Parse(ChargeThenDischarge.Replace("\"maxTotalDuration\": \"72 h\"", $"\"maxTotalDuration\": \"72 h\", \"onCommLoss\": \"{onCommLoss}\"", StringComparison.Ordinal));
+        var run = await rig.AttachAsync(0, profile);
+        for (int i = 0; i < 3; i++)
+        {
+            await rig.Poller.PollOnceAsync(CancellationToken.None);
+            rig.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        rig.Cable.Unplugged = true;
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(ChannelState.CommLoss, run.State);
+        rig.Clock.Advance(TimeSpan.FromMinutes(2)); // four watchdog periods without a heartbeat
+        rig.Cable.Unplugged = false;
+
+        await rig.RunUntilFinishedAsync(TimeSpan.FromSeconds(10), TimeSpan.FromHours(6));
+
+        Assert.True(run.State == outcome, run.Reason);
+        var steps = rig.Store.GetStepResults(run.RunId);
+        if (outcome == ChannelState.Completed)
+        {
+            Assert.Equal(["charge", "rest", "discharge"], steps.Select(s => s.Label));
+            Assert.Equal(3.7, steps[0].EndVoltageV, 3);
+            Assert.Equal(rig.Store.GetSamples(run.RunId).Where(s => s.StepIndex == 0).Max(s => s.StepTimeS), steps[0].DurationS, 6);
+        }
+        else
+        {
+            Assert.StartsWith("step 1 stopped by the device's watchdog", run.Reason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_unit_silent_beyond_the_give_up_timeout_faults_its_runs_naming_the_unit_and_the_time()
     {

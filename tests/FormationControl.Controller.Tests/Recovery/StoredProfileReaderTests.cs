@@ -27,6 +27,18 @@ public class StoredProfileReaderTests
     }
 
     [Fact]
+    public void A_profile_that_resumes_after_a_comm_loss_comes_back_with_that_policy()
+    {
+        var profile = TestProfiles.Parse(TestProfiles.TwoStepJson.Replace("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\", \"onCommLoss\": \"resume\"", StringComparison.Ordinal));
+        var stored = StoredProfileReader.ToRecord(profile, DateTimeOffset.UnixEpoch);
+
+        var read = StoredProfileReader.Read(stored.CanonicalText, stored.ProfileHash);
+
+        Assert.True(read.Safety.ResumeAfterCommLoss);
+        Assert.Equal(profile.Hash, read.Hash);
+    }
+
+    [Fact]
     public void A_text_that_does_not_hash_to_its_key_is_refused()
     {
         var stored = StoredProfileReader.ToRecord(TestProfiles.TwoStep, DateTimeOffset.UnixEpoch);

@@ -56,6 +56,12 @@ public class ProfileHashTests
     }
 
     [Fact]
+    public void Spelling_out_the_default_comm_loss_policy_keeps_the_hash_of_profiles_released_before_it_existed()
+    {
+        Assert.Equal(HashOf(SampleText), HashOf(Replace(SampleText, "\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\", \"onCommLoss\": \"fault\"")));
+    }
+
+    [Fact]
     public void Descriptions_and_schema_reference_are_not_part_of_the_hash()
     {
         string variant = Replace(SampleText, "\"description\": \"The graded capacity: C/5 from full to 3.0 V.\",", string.Empty);
@@ -71,6 +77,7 @@ public class ProfileHashTests
     [InlineData("\"version\": \"1.0.0\"", "\"version\": \"1.0.1\"")]
     [InlineData("\"chemistry\": \"NMC\"", "\"chemistry\": \"NCM\"")]
     [InlineData("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"71 h\"")]
+    [InlineData("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\", \"onCommLoss\": \"resume\"")]
     [InlineData("\"deltaVoltage\": \"5 mV\"", "\"deltaVoltage\": \"5 mV\", \"deltaCurrent\": \"1 A\"")]
     [InlineData("{ \"time\": \"10 min\" }", "{ \"time\": \"10 min\", \"then\": \"end\" }")]
     [InlineData("\"type\": \"chargeCc\"", "\"type\": \"chargeCc\", \"logging\": { \"interval\": \"10 s\" }")]

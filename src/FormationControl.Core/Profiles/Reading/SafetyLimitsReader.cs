@@ -8,7 +8,7 @@ namespace FormationControl.Core.Profiles.Reading;
 internal static class SafetyLimitsReader
 {
     public static readonly string[] Fields =
-        ["minVoltage", "maxVoltage", "maxCurrent", "maxTemperature", "maxStepDuration", "maxTotalDuration"];
+        ["minVoltage", "maxVoltage", "maxCurrent", "maxTemperature", "maxStepDuration", "maxTotalDuration", "onCommLoss"];
 
     /// <summary>The limits, or null if anything in them is wrong. <paramref name="cell"/> is null when the cell section is wrong.</summary>
     public static SafetyLimits? Read(JsonSourceNode node, double? nominalCapacityAh, CellSpec? cell, DiagnosticList diagnostics)
@@ -49,6 +49,13 @@ internal static class SafetyLimitsReader
             diagnostics.Report(stepNode!, $"must not exceed safety.maxTotalDuration ({QuantityText.Duration(total)})");
         }
 
+        var commLossNode = fields.Optional("onCommLoss");
+        string? onCommLoss = commLossNode is null ? "fault" : ReadString(commLossNode, diagnostics);
+        if (commLossNode is not null && onCommLoss is not (null or "fault" or "resume"))
+        {
+            diagnostics.Report(commLossNode, $"must be \"fault\" or \"resume\", not \"{onCommLoss}\"");
+        }
+
         if (diagnostics.Count > before)
         {
             return null;
@@ -60,6 +67,7 @@ internal static class SafetyLimitsReader
             maxCurrent!.Value,
             maxTemperature!.Value,
             maxStep is { } s ? TimeSpan.FromSeconds(s) : null,
-            maxTotal is { } t ? TimeSpan.FromSeconds(t) : null);
+            maxTotal is { } t ? TimeSpan.FromSeconds(t) : null,
+            onCommLoss == "resume");
     }
 }

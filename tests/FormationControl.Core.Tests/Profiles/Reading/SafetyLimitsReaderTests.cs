@@ -57,4 +57,22 @@ public class SafetyLimitsReaderTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(new SafetyLimits(2.4, 4.25, 60, 55, null, null), result.Profile.Safety);
     }
+
+    [Fact]
+    public void A_step_stopped_by_the_watchdog_during_a_comm_loss_faults_unless_the_profile_says_resume()
+    {
+        var byDefault = ProfileLoader.Parse(ProfileJson.With(), "p.json");
+        var resume = ProfileLoader.Parse(With("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\",\n    \"onCommLoss\": \"resume\""), "p.json");
+
+        Assert.False(byDefault.Profile!.Safety.ResumeAfterCommLoss);
+        Assert.True(resume.Succeeded, string.Join("\n", resume.Diagnostics));
+        Assert.True(resume.Profile!.Safety.ResumeAfterCommLoss);
+    }
+
+    [Fact]
+    public void An_unknown_comm_loss_policy_is_reported_where_it_is_written()
+    {
+        string json = With("\"maxTotalDuration\": \"72 h\"", "\"maxTotalDuration\": \"72 h\",\n    \"onCommLoss\": \"retry\"");
+        DiagnosticAssert.Single(Errors(json), "$.safety.onCommLoss", TextPosition.Of(json, "\"retry\""), "must be \"fault\" or \"resume\", not \"retry\"");
+    }
 }
