@@ -288,7 +288,9 @@ public sealed partial class ChannelRun
         RecordStep(status, now, endReason);
         if (!legTimedOut && limit is null)
         {
-            return Fail(status.EndReason == DeviceEndReason.Watchdog
+            return Fail(stoppedByWatchdog && _unreachedInLeg
+                ? $"step {StepIndex + 1} stopped by the device's watchdog while the unit could not be reached; the profile's safety.onCommLoss is \"fault\", so a person decides"
+                : stoppedByWatchdog
                 ? $"step {StepIndex + 1} stopped by the device's watchdog: no heartbeat within its period (check the link, and that the rack's watchdogPeriod is several poll intervals of the device's clock)"
                 : $"step {StepIndex + 1} ended for a reason the profile does not handle: {status.EndReason}", now, outputOn: false);
         }

@@ -116,7 +116,7 @@ public class UnitSupervisorTests
         }
         else
         {
-            Assert.StartsWith("step 1 stopped by the device's watchdog", run.Reason, StringComparison.Ordinal);
+            Assert.Equal("step 1 stopped by the device's watchdog while the unit could not be reached; the profile's safety.onCommLoss is \"fault\", so a person decides", run.Reason);
         }
     }
 
