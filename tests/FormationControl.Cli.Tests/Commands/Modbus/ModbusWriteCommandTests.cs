@@ -105,11 +105,16 @@ public class ModbusWriteCommandTests
         await using var slave = await RtuTestSlave.StartAsync(unit: 2);
         string[] line = ["--rtu", slave.Device, "--baud", "115200", "--parity", "none"];
 
-        var direct = await FcProcess.RunAsync(["modbus", "write", .. line, "--unit", "2", "--address", "5", "--values", "11,12"]);
+        var direct = await FcProcess.RunAsync(["modbus", "write", .. line, "--unit", "2", "--address", "5", "--values", "11,12", "--timeout", TestSlave.PatientTimeoutMs]);
         var broadcast = await FcProcess.RunAsync(["modbus", "write", .. line, "--unit", "0", "--address", "7", "--values", "77"]);
+
+        // A broadcast is never answered, so fc is done once it is sent; the slave takes frames in order, so once a
+        // read after it is answered the broadcast has been carried out.
+        var after = await FcProcess.RunAsync(["modbus", "read", .. line, "--unit", "2", "--address", "7", "--json", "--timeout", TestSlave.PatientTimeoutMs]);
 
         Assert.True(direct.ExitCode == 0, direct.Stderr);
         Assert.True(broadcast.ExitCode == 0, broadcast.Stderr);
+        Assert.Equal("{\"values\":[77]}\n", after.Stdout);
         Assert.Equal(11, slave.Bank.GetRegister(2, ModbusTable.HoldingRegisters, 5));
         Assert.Equal(12, slave.Bank.GetRegister(2, ModbusTable.HoldingRegisters, 6));
         Assert.Equal(77, slave.Bank.GetRegister(2, ModbusTable.HoldingRegisters, 7));
