@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using FormationControl.Cli.Demo;
+using FormationControl.Cli.Tests.Support;
 using FormationControl.Controller.Handoff;
 using FormationControl.Storage;
 
 namespace FormationControl.Cli.Tests.Demo;
 
+[Collection(InProcessRack.Name)]
 public sealed class DemoRunnerTests(AcceptanceLot lot) : IClassFixture<AcceptanceLot>, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fc-demo-test-").FullName;

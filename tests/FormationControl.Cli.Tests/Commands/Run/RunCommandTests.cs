@@ -16,6 +16,7 @@ namespace FormationControl.Cli.Tests.Commands.Run;
 /// <c>fc run</c> as a real child process against a simulated unit served by this test process over loopback Modbus
 /// TCP, in real time, on a profile of a few seconds.
 /// </summary>
+[Collection(InProcessRack.Name)]
 public sealed class RunCommandTests : IAsyncLifetime
 {
     private const string ShortProfile = """

@@ -10,6 +10,7 @@ namespace FormationControl.Cli.Tests.Commands.Serve;
 /// <c>fc serve</c> as a real child process on a free port, a simulated unit served by this test process over loopback
 /// Modbus TCP, and the operator commands (<c>fc start</c>, <c>status</c>, <c>pause</c> ...) as real processes too.
 /// </summary>
+[Collection(InProcessRack.Name)]
 public sealed partial class ServeCommandTests : IAsyncLifetime
 {
     private const string Profile = """
