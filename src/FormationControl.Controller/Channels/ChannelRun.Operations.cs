@@ -63,10 +63,7 @@ public sealed partial class ChannelRun
             return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} had ended ({paused.EndReason}); continuing with the next", EndLeg(paused, now, logged: true)), now);
         }
 
-        _legsDone += paused;
-        _legPart += paused;
-        Reason = $"resumed step {StepIndex + 1}";
-        return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} resumed", StartLeg(paused.StepSequence, RemainderOf(Plan.Command))), now);
+        return Checkpointed(OperatorResponse.Accept($"step {StepIndex + 1} resumed", ContinueLeg(paused, $"resumed step {StepIndex + 1}")), now);
     }
 
     /// <summary>Ends the run as Aborted; the running step's result is recorded up to now when the device's counters are fresh.</summary>
@@ -158,12 +155,13 @@ public sealed partial class ChannelRun
         }
     }
 
-    // The profile allows it ("onCommLoss": "resume"): the leg goes on where the watchdog stopped it, as after a pause.
-    private ChannelAction ResumeAfterWatchdog(in ChannelStatus stopped)
+    // The leg goes on where the device stopped it (an operator pause, or a watchdog stop the profile resumes):
+    // what it ran so far is counted, and the device gets what is left.
+    private ChannelAction ContinueLeg(in ChannelStatus stopped, string reason)
     {
         _legsDone += stopped;
         _legPart += stopped;
-        Reason = $"step {StepIndex + 1} resumed after a communication loss (the unit's watchdog had stopped it)";
+        Reason = reason;
         return StartLeg(stopped.StepSequence, RemainderOf(Plan.Command));
     }
 

@@ -267,7 +267,7 @@ public sealed partial class ChannelRun
         bool stoppedByWatchdog = status.EndReason == DeviceEndReason.Watchdog;
         if (stoppedByWatchdog && _softwareEnd is null && _unreachedInLeg && Profile.Safety.ResumeAfterCommLoss)
         {
-            return ResumeAfterWatchdog(status);
+            return ContinueLeg(status, $"step {StepIndex + 1} resumed after a communication loss (the unit's watchdog had stopped it)");
         }
 
         // A watchdog stop after a software limit was reached (our stop had not arrived) ends the step by that limit.
