@@ -6,7 +6,9 @@ namespace FormationControl.Devices.Meter;
 /// Driver of an OCV/ACIR battery meter behind a multiplexer, speaking SCPI over a line (see README.md): select a
 /// channel with <c>ROUT:CLOS (@N)</c>, confirm it, let it settle, <c>READ?</c> the resistance and voltage.
 /// A query the meter rejects gets no answer (as real meters do), so after a silent query the driver reads the
-/// meter's error queue and reports that error. One caller at a time.
+/// meter's error queue and reports that error. SCPI answers carry no request id, so each query accepts only answers
+/// of its own shape: a late answer to an earlier query that timed out is skipped, never taken for this one's.
+/// One caller at a time.
 /// </summary>
 public sealed class OcvIrMeter
 {
@@ -26,7 +28,8 @@ public sealed class OcvIrMeter
     public string Device => _link.Name;
 
     /// <summary>The meter's identity (<c>*IDN?</c>): maker, model, serial number, firmware.</summary>
-    public Task<string> IdentifyAsync(CancellationToken cancellationToken = default) => QueryAsync("*IDN?", cancellationToken);
+    public Task<string> IdentifyAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("*IDN?", IsFreeText, cancellationToken);
 
     /// <summary>Clears the meter's error queue and opens every multiplexer channel.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken = default)
@@ -44,7 +47,7 @@ public sealed class OcvIrMeter
         ArgumentOutOfRangeException.ThrowIfLessThan(channel, 1);
         string select = string.Create(CultureInfo.InvariantCulture, $"ROUT:CLOS (@{channel})");
         await _link.WriteLineAsync(select, cancellationToken).ConfigureAwait(false);
-        string closed = await QueryAsync("ROUT:CLOS?", cancellationToken).ConfigureAwait(false);
+        string closed = await QueryAsync("ROUT:CLOS?", IsChannelList, cancellationToken).ConfigureAwait(false);
         if (closed != string.Create(CultureInfo.InvariantCulture, $"(@{channel})"))
         {
             var error = await TryReadErrorAsync(cancellationToken).ConfigureAwait(false);
@@ -56,19 +59,19 @@ public sealed class OcvIrMeter
             await Task.Delay(_options.SettleTime, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        string answer = await QueryAsync("READ?", cancellationToken).ConfigureAwait(false);
+        string answer = await QueryAsync("READ?", IsFreeText, cancellationToken).ConfigureAwait(false);
         return MeterReading.TryParse(answer, out var reading)
             ? reading
             : throw new MeterException($"Meter on {Device}: READ? on channel {channel} answered '{answer}', not 'resistance,voltage'.");
     }
 
-    private async Task<string> QueryAsync(string query, CancellationToken cancellationToken)
+    private async Task<string> QueryAsync(string query, Func<string, bool> isAnswer, CancellationToken cancellationToken)
     {
         for (int attempt = 0; attempt <= _options.Retries; attempt++)
         {
             _link.DiscardInput();
             await _link.WriteLineAsync(query, cancellationToken).ConfigureAwait(false);
-            if (await _link.TryReadLineAsync(_options.ResponseTimeout, cancellationToken).ConfigureAwait(false) is { } answer)
+            if (await ReadAnswerAsync(isAnswer, cancellationToken).ConfigureAwait(false) is { } answer)
             {
                 return answer;
             }
@@ -87,14 +90,45 @@ public sealed class OcvIrMeter
     {
         _link.DiscardInput();
         await _link.WriteLineAsync("SYST:ERR?", cancellationToken).ConfigureAwait(false);
-        string? line = await _link.TryReadLineAsync(_options.ResponseTimeout, cancellationToken).ConfigureAwait(false);
-        int comma = line?.IndexOf(',', StringComparison.Ordinal) ?? -1;
-        if (line is null || comma < 0 || !int.TryParse(line.AsSpan(0, comma), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code) || code == 0)
+        string? line = await ReadAnswerAsync(IsErrorEntry, cancellationToken).ConfigureAwait(false);
+        if (line is null || ErrorCode(line) is not { } code || code == 0)
         {
             return null;
         }
 
-        return (code, line[(comma + 1)..].Trim('"'));
+        return (code, line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..].Trim('"'));
+    }
+
+    // The first line of the right shape within the response timeout; lines of another shape are late answers.
+    private async Task<string?> ReadAnswerAsync(Func<string, bool> isAnswer, CancellationToken cancellationToken)
+    {
+        long start = _time.GetTimestamp();
+        TimeSpan left = _options.ResponseTimeout;
+        while (left > TimeSpan.Zero && await _link.TryReadLineAsync(left, cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (isAnswer(line))
+            {
+                return line;
+            }
+
+            left = _options.ResponseTimeout - _time.GetElapsedTime(start);
+        }
+
+        return null;
+    }
+
+    private static bool IsChannelList(string line) => line.StartsWith("(@", StringComparison.Ordinal);
+
+    // An identity or a reading: checked by its caller, so that a malformed one is reported as such, not waited out.
+    private static bool IsFreeText(string line) => !IsChannelList(line) && !IsErrorEntry(line);
+
+    // An error queue entry: "code,\"message\"" (0 when the queue is empty).
+    private static bool IsErrorEntry(string line) => ErrorCode(line) is not null && line.Contains('"', StringComparison.Ordinal);
+
+    private static int? ErrorCode(string line)
+    {
+        int comma = line.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 && int.TryParse(line.AsSpan(0, comma), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code) ? code : null;
     }
 
     private static string Describe((int Code, string Message)? error) =>
