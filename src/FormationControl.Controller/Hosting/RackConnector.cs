@@ -80,7 +80,7 @@ public static class RackConnector
             masters);
         if (problems.Count == 0 || mode == RackConnectMode.Tolerant)
         {
-            problems.AddRange(await SetWatchdogsAsync(rack.Units.Where(u => live.Contains(u.Config)), config.WatchdogPeriod, cancellationToken).ConfigureAwait(false));
+            problems.AddRange(await SetWatchdogsAsync(rack.Units.Where(u => live.Contains(u.Config)), config.WatchdogPeriod, time, cancellationToken).ConfigureAwait(false));
         }
 
         if (problems.Count > 0 && mode == RackConnectMode.Strict)
@@ -92,18 +92,25 @@ public static class RackConnector
         return new RackConnectResult(rack, problems);
     }
 
-    // A unit's first answer after the link opened can be late (a device or gateway waking up): three tries.
-    private const int WatchdogAttempts = 3;
+    // A unit's first answers after the link opened can be late (a device or gateway waking up, a loaded controller
+    // starting): timeouts are retried for this long, like an operator request waits for a silent unit, and at most
+    // this many times (a clock that stands still, as in tests, must not retry for ever).
+    private static readonly TimeSpan WatchdogPatience = TimeSpan.FromSeconds(5);
+    private const int MaxWatchdogAttempts = 10;
 
-    private static async Task<IEnumerable<string>> SetWatchdogsAsync(IEnumerable<RackUnit> units, TimeSpan period, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<string>> SetWatchdogsAsync(
+        IEnumerable<RackUnit> units, TimeSpan period, TimeProvider time, CancellationToken cancellationToken)
     {
+        long start = time.GetTimestamp();
         var attempts = units.Select(async u =>
         {
-            Exception? error = null;
-            for (int i = 0; i < WatchdogAttempts && (i == 0 || error is TimeoutException); i++)
+            Exception? error;
+            int attempts = 0;
+            do
             {
                 error = await u.TrySetWatchdogAsync(period, cancellationToken).ConfigureAwait(false);
             }
+            while (error is TimeoutException && ++attempts < MaxWatchdogAttempts && time.GetElapsedTime(start) < WatchdogPatience);
 
             return (Unit: u, Error: error);
         }).ToList();
